@@ -1,0 +1,43 @@
+// @zonedeck/smartos: the SmartOS host driver. See DESIGN.md "Driver vs transport".
+export * from './model/index.js';
+
+export {
+  createHostDriver,
+  DEFAULT_TIMEOUTS,
+  LIST_VMS_FIELDS,
+  type HostDriver,
+  type HostDriverOptions,
+  type HostDriverTimeouts,
+  type OperationOptions,
+  type RebootOptions,
+  type StopOptions,
+} from './hostDriver.js';
+export type { ActionResult } from './tools/tool.js';
+
+export {
+  classifyStderr,
+  describeArgv,
+  errorFromExit,
+  isSmartosError,
+  SMARTOS_ERROR_CODES,
+  SmartosError,
+  STDERR_RULES,
+  type SmartosErrorCode,
+  type SmartosErrorOptions,
+  type StderrClassification,
+} from './errors.js';
+export { assertUuid, isUuid, UUID_PATTERN } from './uuid.js';
+
+export type { ExecRequest, ExecResult, Transport } from './transport/transport.js';
+export {
+  createLocalTransport,
+  DEFAULT_MAX_OUTPUT_BYTES,
+  type LocalTransportOptions,
+} from './transport/localTransport.js';
+export { createFakeTransport, type FakeReply, type FakeTransport } from './transport/fakeTransport.js';
+
+export * from './parsers/sysinfo.js';
+export * from './parsers/vmadmGet.js';
+export * from './parsers/vmadmList.js';
+export * from './parsers/vmadmLookup.js';
+export * from './parsers/vmSummary.js';
