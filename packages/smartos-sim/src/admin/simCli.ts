@@ -1,0 +1,91 @@
+// `smartos-sim`: sets up and resets the state directory of the simulated host.
+import { isSimProfile, simProfiles } from '../seed/profiles.js';
+import { readSimMeta } from '../state/hostStore.js';
+import { initSim, SimInitError } from '../state/initState.js';
+import { simLayout } from '../state/layout.js';
+import { isSimInitialised, SIM_ROOT_ENV } from '../state/simRoot.js';
+import { ToolOutput, type ToolResult } from '../tools/toolResult.js';
+
+const USAGE = [
+  'Usage: smartos-sim <command> [options]',
+  '',
+  `  init --profile <${Object.keys(simProfiles).join('|')}> [--root DIR] [--force]`,
+  '      create the state directory of a simulated host (DIR defaults to $SMARTOS_SIM_ROOT)',
+  '  reset [--root DIR]',
+  '      re-seed the state directory with the profile it was created with',
+  '  profiles',
+  '      list the seed profiles',
+];
+
+function usageResult(message: string | undefined, code: number): ToolResult {
+  const out = new ToolOutput();
+  const print = (l: string): void => (code === 0 ? out.log(l) : out.error(l));
+  if (message !== undefined) print(`smartos-sim: ${message}`);
+  for (const line of USAGE) print(line);
+  return out.result(code);
+}
+
+interface CliArgs {
+  root?: string;
+  profile?: string;
+  force: boolean;
+}
+
+function parse(args: readonly string[]): CliArgs | string {
+  const parsed: CliArgs = { force: false };
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i];
+    const value = (): string | undefined => {
+      i += 1;
+      return args[i];
+    };
+    if (arg === '--force' || arg === '-f') parsed.force = true;
+    else if (arg === '--root') parsed.root = value();
+    else if (arg?.startsWith('--root=')) parsed.root = arg.slice('--root='.length);
+    else if (arg === '--profile' || arg === '-p') parsed.profile = value();
+    else if (arg?.startsWith('--profile=')) parsed.profile = arg.slice('--profile='.length);
+    else return `unexpected argument "${String(arg)}"`;
+  }
+  return parsed;
+}
+
+export async function simCli(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<ToolResult> {
+  const [command, ...rest] = argv;
+  if (command === undefined) return usageResult(undefined, 2);
+  if (command === 'help' || command === '-h' || command === '--help') return usageResult(undefined, 0);
+  const out = new ToolOutput();
+  if (command === 'profiles') {
+    for (const [name, p] of Object.entries(simProfiles)) out.log(`${name.padEnd(8)}  ${p.description}`);
+    return out.result(0);
+  }
+  if (command !== 'init' && command !== 'reset') return usageResult(`unknown command "${command}"`, 2);
+
+  const args = parse(rest);
+  if (typeof args === 'string') return usageResult(args, 2);
+  const root = args.root ?? env[SIM_ROOT_ENV];
+  if (root === undefined || root === '')
+    return usageResult(`no state directory: pass --root DIR or set ${SIM_ROOT_ENV}`, 2);
+
+  let profile: string;
+  if (command === 'reset') {
+    if (!isSimInitialised(root))
+      return usageResult(`${root} is not an initialised simulator state directory`, 2);
+    profile = readSimMeta(simLayout(root)).profile;
+  } else {
+    if (args.profile === undefined) return usageResult('init needs --profile', 2);
+    profile = args.profile;
+  }
+  if (!isSimProfile(profile)) return usageResult(`unknown profile "${profile}"`, 2);
+
+  try {
+    await initSim({ root, profile, force: command === 'reset' || args.force });
+  } catch (err) {
+    if (err instanceof SimInitError) {
+      out.error(`smartos-sim: ${err.message}`);
+      return out.result(1);
+    }
+    throw err;
+  }
+  out.log(`${command === 'reset' ? 'Reset' : 'Initialised'} simulated host "${profile}" in ${root}`);
+  return out.result(0);
+}
