@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+export { HostSummary, HostNic, VmSummary, VmBrand, VmState } from '@zonedeck/smartos/model';
+
+/** A host the console manages. */
+export const HostEntry = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** How the console reaches it. */
+  transport: z.enum(['local', 'ssh']),
+  /** True for the embedded simulated SmartOS host. */
+  simulated: z.boolean(),
+});
+export type HostEntry = z.infer<typeof HostEntry>;
