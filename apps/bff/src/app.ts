@@ -1,0 +1,37 @@
+import { createAuthService } from './auth/authService.js';
+import { SessionStore } from './auth/sessions.js';
+import { UserStore } from './auth/users.js';
+import type { Config } from './config.js';
+import { openDatabase } from './db/database.js';
+import { HostRegistry } from './hosts/hostRegistry.js';
+import { createAppServer, type WebHandlers } from './server.js';
+
+/**
+ * Wires the BFF from its parts: the database, users and sessions, the host registry with the
+ * embedded simulated host, and the HTTP server. main.ts adds Next.js; tests call this directly.
+ */
+export async function createApp(config: Config, web: WebHandlers | null) {
+  const db = openDatabase(config.dataDir);
+  const users = new UserStore(db);
+  const sessions = new SessionStore(db, config.sessionIdleMs, config.sessionMaxMs);
+  sessions.deleteExpired();
+  const initialAdminPassword = await users.ensureInitialAdmin();
+
+  const hosts = new HostRegistry();
+  await hosts.addSimulatedHost(config.simRoot, config.simProfile);
+
+  const auth = createAuthService(users, sessions);
+  const http = createAppServer({ auth, sessions, hosts, secureCookies: false }, web);
+
+  return {
+    server: http.server,
+    users,
+    hosts,
+    initialAdminPassword,
+    async close(): Promise<void> {
+      await http.close();
+      await hosts.close();
+      db.close();
+    },
+  };
+}

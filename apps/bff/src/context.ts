@@ -1,0 +1,39 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import type { ApiContext, AuthPort, HostsPort } from '@zonedeck/api';
+
+import { parseCookies, serializeSessionCookie, sessionCookieName } from './auth/cookies.js';
+import type { SessionStore } from './auth/sessions.js';
+
+export interface ContextDeps {
+  auth: AuthPort;
+  sessions: SessionStore;
+  hosts: HostsPort;
+  secureCookies: boolean;
+}
+
+/** The session behind a request's cookie, or null. Shared by tRPC and the console upgrade. */
+export function sessionOf(req: IncomingMessage, deps: Pick<ContextDeps, 'sessions' | 'secureCookies'>) {
+  const id = parseCookies(req.headers.cookie).get(sessionCookieName(deps.secureCookies));
+  return id ? deps.sessions.lookup(id) : null;
+}
+
+/** Builds the tRPC context of one HTTP request. */
+export function createRequestContext(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: ContextDeps,
+): ApiContext {
+  const session = sessionOf(req, deps);
+  return {
+    user: session?.user ?? null,
+    sessionId: session?.sessionId ?? null,
+    auth: deps.auth,
+    hosts: deps.hosts,
+    cookies: {
+      set: (sessionId, expiresAt) =>
+        res.appendHeader('Set-Cookie', serializeSessionCookie(deps.secureCookies, sessionId, expiresAt)),
+      clear: () => res.appendHeader('Set-Cookie', serializeSessionCookie(deps.secureCookies, '', null)),
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { TRPCError } from '@trpc/server';
+
+import type { HostsPort } from '@zonedeck/api';
+import type { HostEntry } from '@zonedeck/api/schemas';
+import { createHostDriver, createLocalTransport, type HostDriver } from '@zonedeck/smartos';
+import { initSim, isSimInitialised, simEnv } from '@zonedeck/smartos-sim';
+
+interface RegisteredHost {
+  entry: HostEntry;
+  driver: HostDriver;
+  close(): Promise<void>;
+}
+
+/** The hosts this console manages, each with its driver and transport, chosen explicitly per host. */
+export class HostRegistry implements HostsPort {
+  private readonly hosts = new Map<string, RegisteredHost>();
+
+  list(): HostEntry[] {
+    return [...this.hosts.values()].map((h) => h.entry);
+  }
+
+  driver(hostId: string): HostDriver {
+    const host = this.hosts.get(hostId);
+    if (!host) throw new TRPCError({ code: 'NOT_FOUND', message: `no host "${hostId}"` });
+    return host.driver;
+  }
+
+  /**
+   * Adds the embedded simulated SmartOS host, seeding its state directory on first start.
+   * The driver reaches it exactly as it reaches a real host in the global zone: a
+   * LocalTransport running `vmadm`, `sysinfo`… found on PATH.
+   */
+  async addSimulatedHost(root: string, profile: 'office' | 'large'): Promise<void> {
+    if (!isSimInitialised(root)) await initSim({ root, profile });
+    const transport = createLocalTransport({ env: simEnv(root) });
+    this.hosts.set('sim', {
+      entry: { id: 'sim', name: 'Simulated SmartOS host', transport: 'local', simulated: true },
+      driver: createHostDriver(transport),
+      close: () => transport.close(),
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.hosts.values()].map((h) => h.close()));
+    this.hosts.clear();
+  }
+}

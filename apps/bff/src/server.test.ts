@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+
+import { startTestApp } from './testing/testApp.js';
+
+let t: Awaited<ReturnType<typeof startTestApp>>;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t.stop();
+});
+
+async function login(password: string) {
+  return fetch(`${t.url}/api/trpc/auth.login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password }),
+  });
+}
+
+function cookieOf(res: Response): string {
+  const setCookie = res.headers.get('set-cookie') ?? '';
+  return setCookie.split(';')[0] ?? '';
+}
+
+describe('HTTP API', () => {
+  it('refuses an unauthenticated procedure with 401', async () => {
+    const res = await fetch(`${t.url}/api/trpc/host.list`);
+    expect(res.status).toBe(401);
+  });
+
+  it('refuses a wrong password with 401 and sets no cookie', async () => {
+    const res = await login('wrong');
+    expect(res.status).toBe(401);
+    expect(res.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('signs in with an httpOnly SameSite=Strict session cookie, serves data, and signs out', async () => {
+    const res = await login(t.password);
+    expect(res.status).toBe(200);
+    const setCookie = res.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^zonedeck_session=[A-Za-z0-9_-]{43};/);
+    expect(setCookie).toContain('HttpOnly');
+    expect(setCookie).toContain('SameSite=Strict');
+    const cookie = cookieOf(res);
+
+    const vms = await fetch(
+      `${t.url}/api/trpc/vm.list?input=${encodeURIComponent(JSON.stringify({ hostId: 'sim' }))}`,
+      {
+        headers: { cookie },
+      },
+    );
+    expect(vms.status).toBe(200);
+    const body = (await vms.json()) as { result: { data: { alias: string }[] } };
+    expect(body.result.data.map((v) => v.alias).sort()).toEqual(
+      ['DHCP', 'MySQL-PerconaDB', 'OCS Inventory NG', 'elk', 'powerdns', 'samba'].sort(),
+    );
+
+    const out = await fetch(`${t.url}/api/trpc/auth.logout`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+    });
+    expect(out.status).toBe(200);
+    expect(out.headers.get('set-cookie')).toContain('Max-Age=0');
+    const after = await fetch(`${t.url}/api/trpc/host.list`, { headers: { cookie } });
+    expect(after.status).toBe(401);
+  });
+
+  it('rejects an oversized request body', async () => {
+    const res = await fetch(`${t.url}/api/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'x'.repeat(2 << 20) }),
+    });
+    expect(res.status).toBe(413);
+  });
+});
+
+describe('/api/console WebSocket', () => {
+  function open(headers: Record<string, string>): Promise<WebSocket> {
+    const ws = new WebSocket(`${t.url.replace('http', 'ws')}/api/console`, { headers });
+    return new Promise((resolve, reject) => {
+      ws.once('open', () => resolve(ws));
+      ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+      ws.once('error', reject);
+    });
+  }
+
+  it('refuses an upgrade without a session', async () => {
+    await expect(open({ origin: t.url })).rejects.toThrow('HTTP 401');
+  });
+
+  it('refuses a cross-site upgrade even with a valid session', async () => {
+    const cookie = cookieOf(await login(t.password));
+    await expect(open({ origin: 'http://evil.example', cookie })).rejects.toThrow('HTTP 403');
+  });
+
+  it('accepts a signed-in same-origin upgrade and answers a ping', async () => {
+    const cookie = cookieOf(await login(t.password));
+    const ws = await open({ origin: t.url, cookie });
+    const reply = new Promise<string>((resolve) => ws.once('message', (d: Buffer) => resolve(d.toString())));
+    ws.send(JSON.stringify({ type: 'ping', id: 7 }));
+    expect(JSON.parse(await reply)).toEqual({ type: 'pong', id: 7 });
+    ws.close();
+  });
+});

@@ -1,0 +1,30 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { createApp } from '../app.js';
+import { loadConfig } from '../config.js';
+
+/**
+ * A real BFF (database, sessions, the simulated host through the real driver) on a free
+ * loopback port with a fresh data directory, without the Next.js web app.
+ */
+export async function startTestApp() {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'zonedeck-bff-'));
+  const config = loadConfig({ ZONEDECK_DATA_DIR: dataDir, PORT: '0' }, []);
+  const app = await createApp(config, null);
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  const { port } = app.server.address() as AddressInfo;
+  const password = app.initialAdminPassword;
+  if (!password) throw new Error('a fresh data directory must create the admin user');
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    password,
+    async stop() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
