@@ -1,0 +1,13 @@
+import type { ReactNode } from 'react';
+
+import { AppHeader } from '../../components/layout/AppHeader';
+
+/** Everything behind the sign-in: the header, then the page. */
+export default function ConsoleLayout({ children }: { children: ReactNode }) {
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <AppHeader />
+      <main className="mx-auto w-full max-w-7xl flex-1 px-4 py-5 sm:px-6">{children}</main>
+    </div>
+  );
+}

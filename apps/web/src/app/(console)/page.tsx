@@ -1,0 +1,5 @@
+import { DefaultHost } from '../../components/hosts/DefaultHost';
+
+export default function HomePage() {
+  return <DefaultHost />;
+}

@@ -1,0 +1,66 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+
+import { useTRPC } from '../../trpc/provider';
+import { ErrorPanel } from '../common/ErrorPanel';
+import { Panel } from '../common/Panel';
+import { LoadingRegion, Skeleton } from '../common/Skeleton';
+import { VmTable } from './VmTable';
+
+function VmTableSkeleton() {
+  return (
+    <LoadingRegion label="Loading virtual machines">
+      <div className="space-y-3">
+        {[0, 1, 2, 3].map((row) => (
+          <div key={row} className="flex items-center gap-4">
+            <Skeleton className="h-4 w-40" />
+            <Skeleton className="h-4 w-24" />
+            <Skeleton className="h-4 w-20" />
+            <Skeleton className="h-4 w-16" />
+            <Skeleton className="h-4 flex-1" />
+          </div>
+        ))}
+      </div>
+    </LoadingRegion>
+  );
+}
+
+/** The VM panel of one host: loading, error with retry, empty, or the table. */
+export function VmList({ hostId }: { hostId: string }) {
+  const trpc = useTRPC();
+  const vms = useQuery(trpc.vm.list.queryOptions({ hostId }));
+
+  const running = vms.data?.filter((vm) => vm.state === 'running').length ?? 0;
+  const title = vms.data ? (
+    <>
+      VMs{' '}
+      <span className="font-normal text-ink-muted">
+        {vms.data.length} total, {running} running
+      </span>
+    </>
+  ) : (
+    'VMs'
+  );
+
+  return (
+    <Panel label="VM list" title={title}>
+      {vms.isPending ? (
+        <VmTableSkeleton />
+      ) : vms.isError ? (
+        <ErrorPanel
+          title="Could not list the VMs"
+          error={vms.error}
+          onRetry={() => void vms.refetch()}
+          retrying={vms.isFetching}
+        />
+      ) : vms.data.length === 0 ? (
+        <p className="py-8 text-center text-ink-muted">No VMs on this host yet</p>
+      ) : (
+        <div className="-mx-4 -my-4">
+          <VmTable vms={vms.data} />
+        </div>
+      )}
+    </Panel>
+  );
+}
