@@ -13,6 +13,13 @@ export {
   type StopOptions,
 } from './hostDriver.js';
 export type { ActionResult } from './tools/tool.js';
+export {
+  createHostWatcher,
+  type HostWatcher,
+  type HostWatcherOptions,
+  type VmEventListener,
+} from './watcher/hostWatcher.js';
+export { diffVms } from './watcher/vmDiff.js';
 
 export {
   classifyStderr,
