@@ -1,4 +1,4 @@
-import type { HostDriver } from '@zonedeck/smartos';
+import type { HostDriver, VmEvent } from '@zonedeck/smartos';
 
 import type { SessionUser } from './schemas/auth.js';
 import type { HostEntry } from './schemas/host.js';
@@ -25,6 +25,8 @@ export interface HostsPort {
   list(): HostEntry[];
   /** The driver of one host; throws a NOT_FOUND TRPCError-friendly error for unknown ids. */
   driver(hostId: string): HostDriver;
+  /** The host's VM events (a full `sync` first) until `signal` aborts. */
+  vmEvents(hostId: string, signal: AbortSignal): AsyncIterable<VmEvent>;
 }
 
 export interface ApiContext {

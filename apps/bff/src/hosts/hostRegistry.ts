@@ -2,12 +2,23 @@ import { TRPCError } from '@trpc/server';
 
 import type { HostsPort } from '@zonedeck/api';
 import type { HostEntry } from '@zonedeck/api/schemas';
-import { createHostDriver, createLocalTransport, type HostDriver } from '@zonedeck/smartos';
+import {
+  createHostDriver,
+  createHostWatcher,
+  createLocalTransport,
+  type HostDriver,
+  type HostWatcher,
+  type VmEvent,
+} from '@zonedeck/smartos';
 import { initSim, isSimInitialised, simEnv } from '@zonedeck/smartos-sim';
+
+import { watcherEvents } from './eventStream.js';
 
 interface RegisteredHost {
   entry: HostEntry;
   driver: HostDriver;
+  /** One watcher per host, shared by every browser that listens. */
+  watcher: HostWatcher;
   close(): Promise<void>;
 }
 
@@ -20,9 +31,17 @@ export class HostRegistry implements HostsPort {
   }
 
   driver(hostId: string): HostDriver {
+    return this.get(hostId).driver;
+  }
+
+  vmEvents(hostId: string, signal: AbortSignal): AsyncIterable<VmEvent> {
+    return watcherEvents(this.get(hostId).watcher, signal);
+  }
+
+  private get(hostId: string): RegisteredHost {
     const host = this.hosts.get(hostId);
     if (!host) throw new TRPCError({ code: 'NOT_FOUND', message: `no host "${hostId}"` });
-    return host.driver;
+    return host;
   }
 
   /**
@@ -33,10 +52,16 @@ export class HostRegistry implements HostsPort {
   async addSimulatedHost(root: string, profile: 'office' | 'large'): Promise<void> {
     if (!isSimInitialised(root)) await initSim({ root, profile });
     const transport = createLocalTransport({ env: simEnv(root) });
+    const driver = createHostDriver(transport);
+    const watcher = createHostWatcher({ listVms: (o) => driver.listVms(o) });
     this.hosts.set('sim', {
       entry: { id: 'sim', name: 'Simulated SmartOS host', transport: 'local', simulated: true },
-      driver: createHostDriver(transport),
-      close: () => transport.close(),
+      driver,
+      watcher,
+      close: () => {
+        watcher.stop();
+        return transport.close();
+      },
     });
   }
 

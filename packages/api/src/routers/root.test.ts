@@ -45,6 +45,10 @@ function callerAs(role: Role | null, events: string[] = []) {
         if (hostId !== 'sim') throw new TRPCError({ code: 'NOT_FOUND', message: `no host "${hostId}"` });
         return driver;
       },
+      // One full sync read through the real driver; the BFF's watcher adds the live part.
+      vmEvents: async function* () {
+        yield { type: 'sync' as const, vms: await driver.listVms() };
+      },
     },
   };
   return createCaller(ctx);
@@ -128,6 +132,16 @@ describe('host and vm through the driver on the simulator', () => {
       state: 'running',
       ramMiB: 1024,
     });
+  });
+
+  it('streams VM events, a full sync first', async () => {
+    const stream = await callerAs('viewer').vm.onEvent({ hostId: 'sim' });
+    const events = [];
+    for await (const event of stream) events.push(event);
+    expect(events).toHaveLength(1);
+    expect(events[0]?.type === 'sync' && events[0].vms.map((v) => v.alias).sort()).toEqual(
+      ['DHCP', 'MySQL-PerconaDB', 'OCS Inventory NG', 'elk', 'powerdns', 'samba'].sort(),
+    );
   });
 
   it('refuses a malformed host id before touching any host', async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export { HostSummary, HostNic, VmSummary, VmBrand, VmState } from '@zonedeck/smartos/model';
+export { HostNic, HostSummary, VmBrand, VmEvent, VmState, VmSummary } from '@zonedeck/smartos/model';
 
 /** A host the console manages. */
 export const HostEntry = z.object({
