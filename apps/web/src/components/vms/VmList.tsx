@@ -6,6 +6,8 @@ import { useTRPC } from '../../trpc/provider';
 import { ErrorPanel } from '../common/ErrorPanel';
 import { Panel } from '../common/Panel';
 import { LoadingRegion, Skeleton } from '../common/Skeleton';
+import { LiveIndicator } from './LiveIndicator';
+import { useLiveVms } from './useLiveVms';
 import { VmTable } from './VmTable';
 
 function VmTableSkeleton() {
@@ -30,6 +32,7 @@ function VmTableSkeleton() {
 export function VmList({ hostId }: { hostId: string }) {
   const trpc = useTRPC();
   const vms = useQuery(trpc.vm.list.queryOptions({ hostId }));
+  const live = useLiveVms(hostId);
 
   const running = vms.data?.filter((vm) => vm.state === 'running').length ?? 0;
   const title = vms.data ? (
@@ -37,7 +40,8 @@ export function VmList({ hostId }: { hostId: string }) {
       VMs{' '}
       <span className="font-normal text-ink-muted">
         {vms.data.length} total, {running} running
-      </span>
+      </span>{' '}
+      <LiveIndicator status={live} />
     </>
   ) : (
     'VMs'
