@@ -1,9 +1,12 @@
+import { AuditLog } from './audit/auditLog.js';
 import { createAuthService } from './auth/authService.js';
 import { SessionStore } from './auth/sessions.js';
 import { UserStore } from './auth/users.js';
 import type { Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { HostRegistry } from './hosts/hostRegistry.js';
+import { JobRunner } from './jobs/jobRunner.js';
+import { JobStore } from './jobs/jobStore.js';
 import { createAppServer, type WebHandlers } from './server.js';
 
 /**
@@ -20,15 +23,22 @@ export async function createApp(config: Config, web: WebHandlers | null) {
   const hosts = new HostRegistry();
   await hosts.addSimulatedHost(config.simRoot, config.simProfile);
 
+  const audit = new AuditLog(db);
+  const jobs = new JobRunner(new JobStore(db), audit);
+  // Jobs a previous process left running are interrupted; the watchers read the hosts afresh.
+  const interruptedJobs = jobs.recoverInterrupted();
+
   const auth = createAuthService(users, sessions);
-  const http = createAppServer({ auth, sessions, hosts, secureCookies: false }, web);
+  const http = createAppServer({ auth, sessions, hosts, jobs, audit, secureCookies: false }, web);
 
   return {
     server: http.server,
     users,
     hosts,
     initialAdminPassword,
+    interruptedJobs,
     async close(): Promise<void> {
+      await jobs.close();
       await http.close();
       await hosts.close();
       db.close();

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import type { ApiContext, AuthPort, HostsPort } from '@zonedeck/api';
+import type { ApiContext, AuditPort, AuthPort, HostsPort, JobsPort } from '@zonedeck/api';
 
 import { parseCookies, serializeSessionCookie, sessionCookieName } from './auth/cookies.js';
 import type { SessionStore } from './auth/sessions.js';
@@ -9,6 +9,8 @@ export interface ContextDeps {
   auth: AuthPort;
   sessions: SessionStore;
   hosts: HostsPort;
+  jobs: JobsPort;
+  audit: AuditPort;
   secureCookies: boolean;
 }
 
@@ -30,6 +32,8 @@ export function createRequestContext(
     sessionId: session?.sessionId ?? null,
     auth: deps.auth,
     hosts: deps.hosts,
+    jobs: deps.jobs,
+    audit: deps.audit,
     cookies: {
       set: (sessionId, expiresAt) =>
         res.appendHeader('Set-Cookie', serializeSessionCookie(deps.secureCookies, sessionId, expiresAt)),

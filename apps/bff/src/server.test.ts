@@ -67,6 +67,49 @@ describe('HTTP API', () => {
     expect(after.status).toBe(401);
   });
 
+  it('stops a VM on the host as a job, audited, and refuses a second job on it meanwhile', async () => {
+    const cookie = cookieOf(await login(t.password));
+    const post = (proc: string, input: unknown) =>
+      fetch(`${t.url}/api/trpc/${proc}`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+    const get = async (proc: string, input: unknown) => {
+      const res = await fetch(
+        `${t.url}/api/trpc/${proc}?input=${encodeURIComponent(JSON.stringify(input))}`,
+        {
+          headers: { cookie },
+        },
+      );
+      return ((await res.json()) as { result: { data: unknown } }).result.data;
+    };
+    const samba = { hostId: 'sim', uuid: '153831fc-2af9-44c8-9ba5-fad507337cc2' };
+    const res = await post('vm.stop', samba);
+    expect(res.status).toBe(200);
+    const job = ((await res.json()) as { result: { data: { id: string; state: string } } }).result.data;
+    expect(job.state).toBe('running');
+    const busy = await post('vm.start', samba);
+    expect(busy.status).toBe(409);
+
+    let detail = (await get('job.get', { id: job.id })) as { state: string; message: string };
+    for (let i = 0; i < 100 && detail.state === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      detail = (await get('job.get', { id: job.id })) as { state: string; message: string };
+    }
+    expect(detail).toMatchObject({
+      state: 'succeeded',
+      message: `Successfully completed stop for VM ${samba.uuid}`,
+    });
+    const vms = (await get('vm.list', { hostId: 'sim' })) as { uuid: string; state: string }[];
+    expect(vms.find((v) => v.uuid === samba.uuid)?.state).toBe('stopped');
+    const audit = (await get('audit.list', { limit: 5 })) as { action: string; result: string }[];
+    expect(audit.slice(0, 2).map((a) => `${a.action} ${a.result}`)).toEqual([
+      'vm.stop ok',
+      'vm.start refused',
+    ]);
+  });
+
   it('rejects an oversized request body', async () => {
     const res = await fetch(`${t.url}/api/trpc/auth.login`, {
       method: 'POST',

@@ -1,7 +1,9 @@
 import type { HostDriver, VmEvent } from '@zonedeck/smartos';
 
+import type { AuditEntry } from './schemas/audit.js';
 import type { SessionUser } from './schemas/auth.js';
-import type { HostEntry } from './schemas/host.js';
+import type { HostEntry, VmSummary } from './schemas/host.js';
+import type { Job, JobDetail } from './schemas/job.js';
 
 /**
  * The ports the BFF implements for the routers. Routers know these interfaces only, so
@@ -27,6 +29,43 @@ export interface HostsPort {
   driver(hostId: string): HostDriver;
   /** The host's VM events (a full `sync` first) until `signal` aborts. */
   vmEvents(hostId: string, signal: AbortSignal): AsyncIterable<VmEvent>;
+  /** The VM as the host's watcher last saw it, if it has. */
+  knownVm(hostId: string, uuid: string): VmSummary | null;
+  /** Re-reads the host's VMs now (after a command changed them) instead of at the next tick. */
+  refresh(hostId: string): void;
+}
+
+/** What a running job may do: report progress and log lines, and notice cancellation. */
+export interface JobControl {
+  signal: AbortSignal;
+  log(line: string): void;
+  /** 0..1 */
+  progress(fraction: number): void;
+}
+
+export interface JobRequest {
+  hostId: string;
+  kind: string;
+  /** The object it acts on; at most one running job per host and target. */
+  target: string | null;
+  targetName: string | null;
+  /** Recorded in the audit log (secrets redacted). */
+  args: Record<string, unknown>;
+  /** Does the work; resolves with the message to keep (e.g. the host's own success line). */
+  run(control: JobControl): Promise<string>;
+}
+
+export interface JobsPort {
+  /** Starts a job and returns at once; CONFLICT when its target already has a running job. */
+  start(user: SessionUser, request: JobRequest): Job;
+  list(opts: { limit: number; target?: string | undefined }): Job[];
+  get(id: string): JobDetail | null;
+  /** Every job change (created, progress, finished) until `signal` aborts. */
+  events(signal: AbortSignal): AsyncIterable<Job>;
+}
+
+export interface AuditPort {
+  list(opts: { limit: number; target?: string | undefined }): AuditEntry[];
 }
 
 export interface ApiContext {
@@ -36,4 +75,6 @@ export interface ApiContext {
   auth: AuthPort;
   cookies: SessionCookiePort;
   hosts: HostsPort;
+  jobs: JobsPort;
+  audit: AuditPort;
 }

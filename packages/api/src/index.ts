@@ -3,7 +3,16 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from './routers/root.js';
 
 export { appRouter, createCaller, type AppRouter } from './routers/root.js';
-export type { ApiContext, AuthPort, HostsPort, SessionCookiePort } from './context.js';
+export type {
+  ApiContext,
+  AuditPort,
+  AuthPort,
+  HostsPort,
+  JobControl,
+  JobRequest,
+  JobsPort,
+  SessionCookiePort,
+} from './context.js';
 export type { HostErrorData } from './trpc.js';
 
 export type RouterInputs = inferRouterInputs<AppRouter>;

@@ -23,6 +23,42 @@ const migrations: readonly string[] = [
      expires_at   INTEGER NOT NULL
    );
    CREATE INDEX sessions_user ON sessions(user_id);`,
+  `CREATE TABLE jobs (
+     id          TEXT PRIMARY KEY,
+     host_id     TEXT NOT NULL,
+     kind        TEXT NOT NULL,
+     target      TEXT,
+     target_name TEXT,
+     state       TEXT NOT NULL CHECK (state IN ('running', 'succeeded', 'failed', 'interrupted')),
+     progress    REAL,
+     message     TEXT,
+     user_id     TEXT,
+     username    TEXT NOT NULL,
+     created_at  INTEGER NOT NULL,
+     finished_at INTEGER
+   );
+   CREATE INDEX jobs_created ON jobs(created_at);
+   CREATE TABLE job_log (
+     job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+     seq    INTEGER NOT NULL,
+     at     INTEGER NOT NULL,
+     line   TEXT NOT NULL,
+     PRIMARY KEY (job_id, seq)
+   );
+   CREATE TABLE audit (
+     id       INTEGER PRIMARY KEY AUTOINCREMENT,
+     at       INTEGER NOT NULL,
+     user_id  TEXT,
+     username TEXT NOT NULL,
+     action   TEXT NOT NULL,
+     host_id  TEXT,
+     target   TEXT,
+     args     TEXT NOT NULL,
+     result   TEXT NOT NULL CHECK (result IN ('ok', 'error', 'refused')),
+     detail   TEXT
+   );
+   CREATE INDEX audit_at ON audit(at);
+   CREATE INDEX audit_target ON audit(target);`,
 ];
 
 /** Opens (creating if needed) the console's one SQLite file and brings its schema up to date. */

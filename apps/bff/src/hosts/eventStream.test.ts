@@ -1,5 +1,6 @@
-import { createHostWatcher, type VmEvent, type VmSummary } from '@zonedeck/smartos';
 import { describe, expect, it } from 'vitest';
+
+import { createHostWatcher, type VmEvent, type VmSummary } from '@zonedeck/smartos';
 
 import { watcherEvents } from './eventStream.js';
 

@@ -38,6 +38,18 @@ export class HostRegistry implements HostsPort {
     return watcherEvents(this.get(hostId).watcher, signal);
   }
 
+  knownVm(hostId: string, uuid: string) {
+    return (
+      this.get(hostId)
+        .watcher.current()
+        ?.find((vm) => vm.uuid === uuid) ?? null
+    );
+  }
+
+  refresh(hostId: string): void {
+    void this.get(hostId).watcher.refresh();
+  }
+
   private get(hostId: string): RegisteredHost {
     const host = this.hosts.get(hostId);
     if (!host) throw new TRPCError({ code: 'NOT_FOUND', message: `no host "${hostId}"` });

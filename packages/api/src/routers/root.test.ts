@@ -49,7 +49,19 @@ function callerAs(role: Role | null, events: string[] = []) {
       vmEvents: async function* () {
         yield { type: 'sync' as const, vms: await driver.listVms() };
       },
+      knownVm: () => null,
+      refresh: () => undefined,
     },
+    // Jobs and audit are the BFF's; their routers are tested there against the real stores.
+    jobs: {
+      start: () => {
+        throw new Error('not used in these tests');
+      },
+      list: () => [],
+      get: () => null,
+      events: async function* () {},
+    },
+    audit: { list: () => [] },
   };
   return createCaller(ctx);
 }
@@ -74,6 +86,22 @@ describe('roles', () => {
 
   it('lets a viewer read', async () => {
     expect(await callerAs('viewer').host.list()).toHaveLength(1);
+  });
+
+  it('refuses power actions to a viewer before anything runs', async () => {
+    const uuid = '153831fc-2af9-44c8-9ba5-fad507337cc2';
+    expect(await codeOf(callerAs('viewer').vm.stop({ hostId: 'sim', uuid }))).toBe('FORBIDDEN');
+    expect(await codeOf(callerAs('viewer').vm.start({ hostId: 'sim', uuid }))).toBe('FORBIDDEN');
+    expect((await driver.getVm(uuid)).state).toBe('running');
+  });
+
+  it('names the field of a bad VM uuid', async () => {
+    const err = await callerAs('operator')
+      .vm.stop({ hostId: 'sim', uuid: '$(reboot)' })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TRPCError);
+    expect((err as TRPCError).code).toBe('BAD_REQUEST');
+    expect((err as TRPCError).message).toContain('uuid: not a VM uuid');
   });
 });
 
