@@ -15,7 +15,7 @@ import {
  * writes those to stderr and exits 0). Every *.stderr.txt must be listed here.
  */
 const EXPECTED: Record<string, { code: SmartosErrorCode | undefined; properties?: string[] }> = {
-  'imgadm-delete-in-use.stderr': { code: undefined },
+  'imgadm-delete-in-use.stderr': { code: 'ImageInUse' },
   'imgadm-get-not-installed.stderr': { code: 'ImageNotInstalled' },
   'vmadm-create-bad-json.stderr': { code: undefined },
   'vmadm-create-invalid-value.stderr': { code: 'InvalidProperty', properties: ['max_physical_memory'] },
@@ -37,9 +37,9 @@ const EXPECTED: Record<string, { code: SmartosErrorCode | undefined; properties?
   'vmadm-update.stderr': { code: undefined },
   'vmadm-validate-create-invalid.stderr': { code: 'InvalidProperty', properties: ['ram', 'colour'] },
   'vmadm-validate-create.stderr': { code: undefined },
-  'zfs-destroy-not-exist.stderr': { code: undefined },
+  'zfs-destroy-not-exist.stderr': { code: 'DatasetNotFound' },
   'zfs-rollback-newer.stderr': { code: undefined },
-  'zpool-scrub-busy.stderr': { code: undefined },
+  'zpool-scrub-busy.stderr': { code: 'PoolBusy' },
 };
 
 const stderrFixtures = allFixtures().filter((f) => f.stream === 'stderr');
@@ -139,6 +139,15 @@ describe('classifyStderr on known lines from REFERENCE.md and ssh', () => {
     ['sh: 1: vmadm: not found', 'CommandNotFound'],
     ['{\n  "missing_properties": ["brand"]\n}\n', 'MissingProperty', ['brand']],
     ['{\n  "bad_brand": "xen"\n}\n', 'InvalidProperty', ['brand']],
+    ['imgadm get: error (ImageNotFound): image "x" was not found', 'ImageNotFound'],
+    [
+      'imgadm import: error (ActiveImageNotFound): an active image "c193a558-1d63-11e9-97cf-97bb3ee5c14f" was not found in image sources',
+      'ImageNotFound',
+    ],
+    ["cannot destroy 'zones/x@snap': dataset does not exist", 'DatasetNotFound'],
+    ["cannot scrub zones: currently resilvering; use 'zpool scrub -s' to cancel current scrub", 'PoolBusy'],
+    ["svcadm: Pattern 'foo' doesn't match any instances", 'ServiceNotFound'],
+    ["svcs: Pattern 'svc:/no/such:default' doesn't match any instances", 'ServiceNotFound'],
   ])('%s → %s', (stderr, code, properties) => {
     const found = classifyStderr(stderr);
     expect(found?.code).toBe(code);
@@ -147,7 +156,7 @@ describe('classifyStderr on known lines from REFERENCE.md and ssh', () => {
 
   it.each([
     'Successfully created VM 9b6f2e4a-3c1d-4b8e-a7f0-5d2c8e1b6a93',
-    'imgadm get: error (ImageNotFound): image "x" was not found',
+    'imgadm get: error (NoSources): imgadm has no configured sources',
     '',
     '\n\n',
     '{ not json',
@@ -188,6 +197,7 @@ describe('errorFromExit and SmartosError', () => {
   });
 
   it('lists every code once', () => {
-    expect(new Set(SMARTOS_ERROR_CODES).size).toBe(13);
+    expect(new Set(SMARTOS_ERROR_CODES).size).toBe(SMARTOS_ERROR_CODES.length);
+    expect(SMARTOS_ERROR_CODES.length).toBe(18);
   });
 });

@@ -8,6 +8,11 @@ export const SMARTOS_ERROR_CODES = [
   'InvalidProperty',
   'MissingProperty',
   'ImageNotInstalled',
+  'ImageNotFound',
+  'ImageInUse',
+  'DatasetNotFound',
+  'PoolBusy',
+  'ServiceNotFound',
   'InvalidUuid',
   'NotRunning',
   'HostUnreachable',
@@ -97,6 +102,14 @@ export const STDERR_RULES: readonly StderrRule[] = [
   { pattern: /^invalid (?:order|sort) field: [+-]?(\S+)/, code: 'InvalidProperty', properties: single(1) },
   { pattern: /\(ImageNotInstalled\)/, code: 'ImageNotInstalled' },
   { pattern: new RegExp(`Image ${UUID} not found in zpool`), code: 'ImageNotInstalled' },
+  // imgadm (errors.js codes in parentheses)
+  { pattern: /\((?:Active)?ImageNotFound\)/, code: 'ImageNotFound' },
+  { pattern: /\(ImageHasDependentClones\)/, code: 'ImageInUse' },
+  // zfs / zpool (libzfs messages)
+  { pattern: /^cannot [a-z ]+ '[^']*': dataset does not exist$/, code: 'DatasetNotFound' },
+  { pattern: /^cannot (?:scrub|resilver) \S+: currently (?:scrubbing|resilvering)/, code: 'PoolBusy' },
+  // svcs / svcadm (libscf SCF_MSG_PATTERN_NOINSTANCE)
+  { pattern: /^(?:svcadm|svcs): Pattern '.*' doesn't match any instances$/, code: 'ServiceNotFound' },
   { pattern: /must be "running"/, code: 'NotRunning' },
   { pattern: /is already not 'running'/, code: 'NotRunning' },
   { pattern: /login allowed only to running zones/, code: 'NotRunning' },

@@ -43,8 +43,18 @@ export {
 } from './transport/localTransport.js';
 export { createFakeTransport, type FakeReply, type FakeTransport } from './transport/fakeTransport.js';
 
+export * from './parsers/dladm.js';
+export * from './parsers/humanSize.js';
+export * from './parsers/imgadm.js';
+export * from './parsers/kstat.js';
+export * from './parsers/nictagadm.js';
+export * from './parsers/svcs.js';
 export * from './parsers/sysinfo.js';
 export * from './parsers/vmadmGet.js';
 export * from './parsers/vmadmList.js';
 export * from './parsers/vmadmLookup.js';
 export * from './parsers/vmSummary.js';
+export * from './parsers/zfs.js';
+export * from './parsers/zpool.js';
+export { parseScanDuration } from './parsers/zpoolStatus.js';
+export type { PropertyGetOptions } from './parsers/propertyGet.js';

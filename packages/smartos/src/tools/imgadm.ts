@@ -1,0 +1,104 @@
+/**
+ * imgadm(8): argv builders and thin calls. imgadm uses cmdln/dashdash, which end options
+ * at `--`. Import progress arrives as stdout lines; the caller may stream them through
+ * parseImgadmImportLine, this call parses the whole output at the end.
+ */
+import type { ImageImportEvent, ImageInfo, ImageSource, ImageSourceChange } from '../model/image.js';
+import {
+  parseImgadmDelete,
+  parseImgadmGet,
+  parseImgadmImport,
+  parseImgadmListJson,
+  parseImgadmSources,
+  parseImgadmSourcesChange,
+} from '../parsers/imgadm.js';
+import { assertUuid } from '../uuid.js';
+import { assertPoolName, assertSourceUrl } from './operands.js';
+import { runAndParse } from './runTool.js';
+import type { CallOptions, ToolContext } from './tool.js';
+
+const pool = (p?: string): string[] => (p === undefined ? [] : ['-P', assertPoolName(p)]);
+
+export function imgadmListArgv(command: string): string[] {
+  return [command, 'list', '-j'];
+}
+
+export function imgadmGetArgv(command: string, uuid: string, opts: { pool?: string } = {}): string[] {
+  return [command, 'get', ...pool(opts.pool), '--', assertUuid(uuid)];
+}
+
+export function imgadmImportArgv(command: string, uuid: string, opts: { pool?: string } = {}): string[] {
+  return [command, 'import', '-q', ...pool(opts.pool), '--', assertUuid(uuid)];
+}
+
+export function imgadmDeleteArgv(command: string, uuid: string, opts: { pool?: string } = {}): string[] {
+  return [command, 'delete', ...pool(opts.pool), '--', assertUuid(uuid)];
+}
+
+export function imgadmSourcesArgv(command: string): string[] {
+  return [command, 'sources', '-j'];
+}
+
+export function imgadmSourcesChangeArgv(command: string, action: 'add' | 'delete', url: string): string[] {
+  return [command, 'sources', action === 'add' ? '-a' : '-d', assertSourceUrl(url)];
+}
+
+export async function imgadmList(ctx: ToolContext, call: CallOptions): Promise<ImageInfo[]> {
+  return runAndParse(ctx.transport, { argv: imgadmListArgv(ctx.command), ...call }, parseImgadmListJson);
+}
+
+export async function imgadmGet(
+  ctx: ToolContext,
+  uuid: string,
+  call: CallOptions,
+  opts: { pool?: string } = {},
+): Promise<ImageInfo> {
+  return runAndParse(
+    ctx.transport,
+    { argv: imgadmGetArgv(ctx.command, uuid, opts), ...call },
+    parseImgadmGet,
+  );
+}
+
+export async function imgadmImport(
+  ctx: ToolContext,
+  uuid: string,
+  call: CallOptions,
+  opts: { pool?: string } = {},
+): Promise<ImageImportEvent[]> {
+  return runAndParse(
+    ctx.transport,
+    { argv: imgadmImportArgv(ctx.command, uuid, opts), ...call },
+    parseImgadmImport,
+  );
+}
+
+export async function imgadmDelete(
+  ctx: ToolContext,
+  uuid: string,
+  call: CallOptions,
+  opts: { pool?: string } = {},
+): Promise<{ uuid: string }> {
+  return runAndParse(
+    ctx.transport,
+    { argv: imgadmDeleteArgv(ctx.command, uuid, opts), ...call },
+    parseImgadmDelete,
+  );
+}
+
+export async function imgadmSources(ctx: ToolContext, call: CallOptions): Promise<ImageSource[]> {
+  return runAndParse(ctx.transport, { argv: imgadmSourcesArgv(ctx.command), ...call }, parseImgadmSources);
+}
+
+export async function imgadmSourcesChange(
+  ctx: ToolContext,
+  action: 'add' | 'delete',
+  url: string,
+  call: CallOptions,
+): Promise<ImageSourceChange> {
+  return runAndParse(
+    ctx.transport,
+    { argv: imgadmSourcesChangeArgv(ctx.command, action, url), ...call },
+    parseImgadmSourcesChange,
+  );
+}
