@@ -5,6 +5,7 @@ import { initSim, SimInitError } from '../state/initState.js';
 import { simLayout } from '../state/layout.js';
 import { isSimInitialised, SIM_ROOT_ENV } from '../state/simRoot.js';
 import { ToolOutput, type ToolResult } from '../tools/toolResult.js';
+import { faultDisk } from './faultDisk.js';
 
 const USAGE = [
   'Usage: smartos-sim <command> [options]',
@@ -15,6 +16,8 @@ const USAGE = [
   '      re-seed the state directory with the profile it was created with',
   '  profiles',
   '      list the seed profiles',
+  '  fault-disk <pool> <disk> [--root DIR]',
+  "      make a pool's disk fail (UNAVAIL): the pool turns DEGRADED; `zpool online` repairs it",
 ];
 
 function usageResult(message: string | undefined, code: number): ToolResult {
@@ -58,6 +61,7 @@ export async function simCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
     for (const [name, p] of Object.entries(simProfiles)) out.log(`${name.padEnd(8)}  ${p.description}`);
     return out.result(0);
   }
+  if (command === 'fault-disk') return faultDiskCommand(rest, env);
   if (command !== 'init' && command !== 'reset') return usageResult(`unknown command "${command}"`, 2);
 
   const args = parse(rest);
@@ -88,4 +92,14 @@ export async function simCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
   }
   out.log(`${command === 'reset' ? 'Reset' : 'Initialised'} simulated host "${profile}" in ${root}`);
   return out.result(0);
+}
+
+async function faultDiskCommand(args: readonly string[], env: NodeJS.ProcessEnv): Promise<ToolResult> {
+  const rootAt = args.indexOf('--root');
+  const root = rootAt >= 0 ? args[rootAt + 1] : env[SIM_ROOT_ENV];
+  const [pool, disk] = args.filter((_a, i) => rootAt < 0 || (i !== rootAt && i !== rootAt + 1));
+  if (pool === undefined || disk === undefined) return usageResult('fault-disk needs <pool> <disk>', 2);
+  if (root === undefined || root === '' || !isSimInitialised(root))
+    return usageResult(`no initialised state directory: pass --root DIR or set ${SIM_ROOT_ENV}`, 2);
+  return faultDisk(simLayout(root), pool, disk);
 }

@@ -1,12 +1,16 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { seedImages } from '../seed/installedImages.js';
 import { simProfiles, type SimProfile } from '../seed/profiles.js';
+import { seedZfsFor } from '../seed/zfsProfiles.js';
 import { writeJsonAtomic } from './atomicWrite.js';
+import { writeImage } from './imageStore.js';
 import { jsString } from './json.js';
 import { simLayout, zonepathOf } from './layout.js';
 import { withLock } from './lock.js';
 import { isSimInitialised } from './simRoot.js';
+import { writeZfs } from './zfsStore.js';
 
 export interface InitSimOptions {
   root: string;
@@ -16,7 +20,7 @@ export interface InitSimOptions {
 }
 
 // What init owns inside the root; nothing else is ever deleted.
-const OWNED = ['sim.json', 'host.json', 'counters.json', 'vms', 'zones'];
+const OWNED = ['sim.json', 'host.json', 'counters.json', 'vms', 'zones', 'images', 'zfs.json'];
 
 export class SimInitError extends Error {
   constructor(message: string) {
@@ -60,6 +64,9 @@ export async function initSim(opts: InitSimOptions): Promise<void> {
     }
     renameSync(vmsTmp, layout.vmsDir);
     mkdirSync(layout.zonesDir, { recursive: true });
+    const images = seedImages(opts.profile);
+    for (const manifest of images) writeImage(layout, manifest);
+    writeZfs(layout, seedZfsFor(opts.profile, seed, images));
     writeJsonAtomic(layout.hostFile, seed.sysinfo);
     writeJsonAtomic(layout.countersFile, seed.counters);
     writeJsonAtomic(layout.simFile, { profile: opts.profile, createdAt: new Date().toISOString() });

@@ -1,21 +1,26 @@
+// start / stop / reboot (VM.start, VM.stop, VM.reboot): the command returns when the zone
+// has reached its end state, and the states in between are written as they happen.
 import { allocateZoneIdAndPid } from '../../state/hostStore.js';
 import { jsString } from '../../state/json.js';
 import type { SimLayout } from '../../state/layout.js';
 import { withLock } from '../../state/lock.js';
-import { markAutobootOff, markRebooted, markRunning, markStopped } from '../../state/transitions.js';
+import {
+  markAutobootOff,
+  markHaltedKeepingState,
+  markReady,
+  markRunning,
+  markShuttingDown,
+  markStopped,
+  markStopping,
+  markZoneDown,
+} from '../../state/transitions.js';
 import { readVm, writeVm } from '../../state/vmStore.js';
-import { ToolOutput, type ToolResult } from '../toolResult.js';
+import type { ToolResult } from '../toolResult.js';
 import { parseKeyEqualsValue } from './args.js';
+import { NOT_FOUND_404, printed } from './printed.js';
+import { DELAYS, simDelay } from './timing.js';
 import { usageExit } from './usage.js';
-
-// In the vminfod world VM.load of an unknown uuid fails with the vminfod client's error.
-const NOT_FOUND = 'bad statusCode: 404';
-
-function done(message: string, code: number): ToolResult {
-  const out = new ToolOutput();
-  out.error(message);
-  return out.result(code);
-}
+import { stepVm } from './vmSteps.js';
 
 /** vmadm.js parseStartArgs(): only order=, disk= and cdrom= are allowed after the uuid. */
 export function checkStartArgs(args: readonly string[]): void {
@@ -36,47 +41,108 @@ export function checkStartArgs(args: readonly string[]): void {
   }
 }
 
-export async function vmadmStart(layout: SimLayout, uuid: string): Promise<ToolResult> {
-  return withLock(layout.lockFile, () => {
+/** zoneadm boot of an installed zone: ready, then running. */
+export async function bootZone(layout: SimLayout, uuid: string, env: NodeJS.ProcessEnv): Promise<boolean> {
+  await simDelay(env, DELAYS.boot);
+  return (await stepVm(layout, uuid, (v) => markRunning(v, allocateZoneIdAndPid(layout)))) !== undefined;
+}
+
+/** A zone going down: (stopping|shutting_down) was written; down, then installed. */
+export async function haltZone(
+  layout: SimLayout,
+  uuid: string,
+  env: NodeJS.ProcessEnv,
+  force: boolean,
+  stayInstalled = true,
+): Promise<boolean> {
+  await simDelay(env, force ? DELAYS.halt : DELAYS.shutdown);
+  if (!(await stepVm(layout, uuid, (v) => markZoneDown(v, force)))) return false;
+  await simDelay(env, DELAYS.teardown);
+  if (!stayInstalled) return true;
+  const down = await stepVm(layout, uuid, (v) =>
+    v.state === 'failed' ? markHaltedKeepingState(v, 0) : markStopped(v, 0),
+  );
+  return down !== undefined;
+}
+
+export async function vmadmStart(
+  layout: SimLayout,
+  uuid: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ToolResult> {
+  const early = await withLock(layout.lockFile, () => {
     const vm = readVm(layout, uuid);
-    if (vm === undefined) return done(`Unable to start VM ${uuid}: ${NOT_FOUND}`, 1);
-    if (vm.state === 'running') return done(`VM ${uuid} is already 'running'`, 0);
+    if (vm === undefined) return printed(`Unable to start VM ${uuid}: ${NOT_FOUND_404}`, 1);
+    if (vm.state === 'running') return printed(`VM ${uuid} is already 'running'`, 0);
     if (
       (vm.state !== 'stopped' && vm.state !== 'provisioning') ||
       (vm.state === 'provisioning' && vm.zone_state !== 'installed')
     ) {
-      return done(
+      return printed(
         `Unable to start VM ${uuid}: Cannot start vm from state "${jsString(vm.state)}", must be "stopped".`,
         1,
       );
     }
-    writeVm(layout, markRunning(vm, allocateZoneIdAndPid(layout)));
-    return done(`Successfully started VM ${uuid}`, 0);
+    writeVm(layout, markReady(vm));
+    return undefined;
   });
+  if (early) return early;
+  if (!(await bootZone(layout, uuid, env))) return printed(`Unable to start VM ${uuid}: ${NOT_FOUND_404}`, 1);
+  return printed(`Successfully started VM ${uuid}`, 0);
 }
 
-export async function vmadmStop(layout: SimLayout, uuid: string, force: boolean): Promise<ToolResult> {
-  return withLock(layout.lockFile, () => {
+/** VM.stop: the 'stopping' transition (or, forced, a plain halt) down to stopped. */
+export async function stopVm(
+  layout: SimLayout,
+  uuid: string,
+  force: boolean,
+  env: NodeJS.ProcessEnv,
+): Promise<ToolResult | undefined> {
+  const early = await withLock(layout.lockFile, () => {
     const vm = readVm(layout, uuid);
-    if (vm === undefined) return done(force ? NOT_FOUND : `VM ${uuid} not found`, 1);
+    if (vm === undefined) return printed(force ? NOT_FOUND_404 : `VM ${uuid} not found`, 1);
     // VM.stop / halt set autoboot=false before looking at the state
     const noAutoboot = markAutobootOff(vm);
-    if (vm.state !== 'running') {
+    const zoneUp = vm.zone_state === 'running';
+    if (vm.state !== 'running' && !(force && zoneUp)) {
       if (noAutoboot !== vm) writeVm(layout, noAutoboot);
-      return done(`VM ${uuid} is already not 'running' (currently: ${jsString(vm.state)})`, 0);
+      return printed(`VM ${uuid} is already not 'running' (currently: ${jsString(vm.state)})`, 0);
     }
-    writeVm(layout, markStopped(noAutoboot, 0));
-    return done(`Successfully completed stop for VM ${uuid}`, 0);
+    writeVm(layout, force ? markShuttingDown(noAutoboot) : markStopping(noAutoboot));
+    return undefined;
   });
+  if (early) return early;
+  if (!(await haltZone(layout, uuid, env, force))) return printed(`VM ${uuid} not found`, 1);
+  return undefined;
 }
 
-export async function vmadmReboot(layout: SimLayout, uuid: string): Promise<ToolResult> {
-  return withLock(layout.lockFile, () => {
+export async function vmadmStop(
+  layout: SimLayout,
+  uuid: string,
+  force: boolean,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ToolResult> {
+  return (await stopVm(layout, uuid, force, env)) ?? printed(`Successfully completed stop for VM ${uuid}`, 0);
+}
+
+export async function vmadmReboot(
+  layout: SimLayout,
+  uuid: string,
+  force = false,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ToolResult> {
+  const early = await withLock(layout.lockFile, () => {
     const vm = readVm(layout, uuid);
-    if (vm === undefined) return done(NOT_FOUND, 1);
+    if (vm === undefined) return printed(NOT_FOUND_404, 1);
     if (vm.state !== 'running')
-      return done(`Cannot reboot vm from state "${jsString(vm.state)}", must be "running"`, 1);
-    writeVm(layout, markRebooted(vm, allocateZoneIdAndPid(layout)));
-    return done(`Successfully completed reboot for VM ${uuid}`, 0);
+      return printed(`Cannot reboot vm from state "${jsString(vm.state)}", must be "running"`, 1);
+    writeVm(layout, force ? markShuttingDown(vm) : markStopping(vm));
+    return undefined;
   });
+  if (early) return early;
+  const lost = printed(NOT_FOUND_404, 1);
+  if (!(await haltZone(layout, uuid, env, force, false))) return lost;
+  if (!(await stepVm(layout, uuid, (v) => markReady(v)))) return lost;
+  if (!(await bootZone(layout, uuid, env))) return lost;
+  return printed(`Successfully completed reboot for VM ${uuid}`, 0);
 }

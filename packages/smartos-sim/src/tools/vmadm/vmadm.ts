@@ -1,15 +1,24 @@
 // The simulated vmadm(8): dispatch as in smartos-live src/vm/sbin/vmadm.js main().
-import type { SimLayout } from '../../state/layout.js';
 import { readAllVms, readVm, zoneadmOrder } from '../../state/vmStore.js';
 import { ToolOutput, type ToolResult } from '../toolResult.js';
-import { parseArgs, type OptionSpec } from './args.js';
+import { parseArgs, type OptionSpec, type ParsedArgs } from './args.js';
+import { envOf, type VmadmContext } from './context.js';
+import { vmadmCreate } from './create.js';
+import { vmadmDelete } from './delete.js';
+import { vmadmEvents } from './events.js';
 import { vmadmGet } from './get.js';
+import { parseInfoArgs, vmadmInfo } from './info.js';
 import { vmadmList } from './list.js';
 import { vmadmLookup } from './lookup.js';
 import { BadRegexError } from './matcher.js';
 import { checkStartArgs, vmadmReboot, vmadmStart, vmadmStop } from './power.js';
-import { usage, UsageExit } from './usage.js';
+import { vmadmCreateSnapshot, vmadmDeleteSnapshot, vmadmRollbackSnapshot } from './snapshots.js';
+import { vmadmUpdate } from './update.js';
+import { usage, usageExit, UsageExit } from './usage.js';
 import { getUuid } from './uuidArg.js';
+import { vmadmValidate } from './validateCmd.js';
+
+export type { VmadmContext } from './context.js';
 
 const COMMANDS = [
   'start',
@@ -98,9 +107,17 @@ function optionsFor(command: string): OptionSpec {
   return spec;
 }
 
-export interface VmadmContext {
-  /** The state directory; throws (SimRootError) when the simulator is not set up. */
-  layout: () => SimLayout;
+/** The snapshot name operand of create/rollback/delete-snapshot: exactly one. */
+function snapName(command: string, parsed: ParsedArgs): string {
+  const [name] = parsed.remain;
+  if (parsed.remain.length !== 1 || name === undefined)
+    usageExit(`Wrong number of parameters to "${command}"`);
+  return name;
+}
+
+/** getUUID(command, parsed, {optional: true}): absent is fine, malformed is not. */
+function optionalUuid(command: string, parsed: ParsedArgs): string | undefined {
+  return parsed.remain.length === 0 ? undefined : getUuid(command, parsed);
 }
 
 function notSimulated(command: string): ToolResult {
@@ -121,6 +138,7 @@ async function run(argv: readonly string[], ctx: VmadmContext): Promise<ToolResu
     return zoneadmOrder(readAllVms(layout));
   };
 
+  const env = envOf(ctx);
   switch (command) {
     case 'help':
       return usage(undefined, 0);
@@ -128,16 +146,16 @@ async function run(argv: readonly string[], ctx: VmadmContext): Promise<ToolResu
     case 'boot': {
       const uuid = getUuid(command, parsed);
       checkStartArgs(parsed.remain);
-      return vmadmStart(ctx.layout(), uuid);
+      return vmadmStart(ctx.layout(), uuid, env);
     }
     case 'halt':
     case 'stop': {
       const uuid = getUuid('stop', parsed);
-      return vmadmStop(ctx.layout(), uuid, parsed.values.get('force') === true);
+      return vmadmStop(ctx.layout(), uuid, parsed.values.get('force') === true, env);
     }
     case 'reboot': {
       const uuid = getUuid(command, parsed);
-      return vmadmReboot(ctx.layout(), uuid);
+      return vmadmReboot(ctx.layout(), uuid, parsed.values.get('force') === true, env);
     }
     case 'get':
     case 'json': {
@@ -148,6 +166,37 @@ async function run(argv: readonly string[], ctx: VmadmContext): Promise<ToolResu
       return vmadmList(parsed, loadVms);
     case 'lookup':
       return vmadmLookup(parsed, loadVms);
+    case 'create':
+      return vmadmCreate(parsed, ctx);
+    case 'delete':
+    case 'destroy': {
+      const uuid = getUuid(command, parsed);
+      return vmadmDelete(ctx.layout(), uuid, env);
+    }
+    case 'update': {
+      const uuid = getUuid(command, parsed);
+      return vmadmUpdate(uuid, parsed, ctx);
+    }
+    case 'validate':
+      return vmadmValidate(parsed, ctx);
+    case 'info': {
+      const uuid = getUuid(command, parsed);
+      return vmadmInfo(ctx.layout(), uuid, parseInfoArgs(parsed.remain));
+    }
+    case 'events':
+      return vmadmEvents(parsed, optionalUuid(command, parsed), ctx);
+    case 'create-snapshot': {
+      const uuid = getUuid(command, parsed);
+      return vmadmCreateSnapshot(ctx.layout(), uuid, snapName(command, parsed), env);
+    }
+    case 'rollback-snapshot': {
+      const uuid = getUuid(command, parsed);
+      return vmadmRollbackSnapshot(ctx.layout(), uuid, snapName(command, parsed), env);
+    }
+    case 'delete-snapshot': {
+      const uuid = getUuid(command, parsed);
+      return vmadmDeleteSnapshot(ctx.layout(), uuid, snapName(command, parsed), env);
+    }
     default:
       return notSimulated(command);
   }
