@@ -46,9 +46,9 @@ describe('runTool', () => {
 
   it('keeps SmartosErrors from the transport and wraps anything else', async () => {
     const broken: Transport = {
+      ...createFakeTransport(),
       description: 'broken',
       exec: () => Promise.reject(new Error('socket hang up')),
-      close: () => Promise.resolve(),
     };
     const err = await rejection(runTool(broken, { argv: ['sysinfo'], timeoutMs: 5 }));
     expect(err).toMatchObject({ code: 'CommandFailed', argv: ['sysinfo'] });

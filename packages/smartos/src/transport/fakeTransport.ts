@@ -3,6 +3,7 @@
  * noVNC's FakeWebSocket. It stands in for the wire only: the driver's real argv builders,
  * runTool and parsers all run. Unknown argv answers like a shell would: exit 127.
  */
+import { SmartosError } from '../errors.js';
 import type { ExecRequest, ExecResult, Transport } from './transport.js';
 
 export interface FakeReply {
@@ -37,6 +38,20 @@ export function createFakeTransport(replies: readonly FakeReply[] = []): FakeTra
       if (found) return Promise.resolve({ ...found });
       const name = request.argv[0] ?? '';
       return Promise.resolve({ exitCode: 127, stdout: '', stderr: `sh: ${name}: not found\n` });
+    },
+    spawnPty(request) {
+      return Promise.reject(
+        new SmartosError({
+          code: 'CommandFailed',
+          argv: request.argv,
+          message: 'the fake transport has no terminals',
+        }),
+      );
+    },
+    connectSocket(path) {
+      return Promise.reject(
+        new SmartosError({ code: 'CommandFailed', message: `the fake transport has no sockets (${path})` }),
+      );
     },
     close() {
       return Promise.resolve();

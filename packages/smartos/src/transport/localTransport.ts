@@ -1,11 +1,14 @@
 /**
  * LocalTransport: runs commands on this machine (the global zone, or the simulator) with
- * child_process.spawn. argv goes straight to execve: no shell ever parses it.
+ * child_process.spawn. argv goes straight to execve: no shell ever parses it. Terminals are
+ * node-pty (localPty.ts), sockets are net.connect to a unix socket path.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { constants as osConstants } from 'node:os';
+import { connect, type Socket } from 'node:net';
 
 import { describeArgv, SmartosError } from '../errors.js';
+import { exitCodeForSignal } from './exitStatus.js';
+import { spawnLocalPty } from './localPty.js';
 import type { ExecRequest, ExecResult, Transport } from './transport.js';
 
 export interface LocalTransportOptions {
@@ -23,15 +26,37 @@ export function createLocalTransport(opts: LocalTransportOptions = {}): Transpor
   const running = new Set<() => void>();
   let closed = false;
 
+  const isClosed = (argv: readonly string[] = []) =>
+    closed
+      ? new SmartosError({ code: 'Aborted', argv, message: 'the local transport is closed' })
+      : undefined;
+
   return {
     description: 'local',
     exec(request) {
-      if (closed) {
-        return Promise.reject(
-          new SmartosError({ code: 'Aborted', argv: request.argv, message: 'the local transport is closed' }),
-        );
-      }
+      const err = isClosed(request.argv);
+      if (err) return Promise.reject(err);
       return execLocal(request, env, maxOutputBytes, running);
+    },
+    spawnPty(request) {
+      // a throw in here (closed, bad size or env) becomes the rejection
+      return new Promise((resolve) => {
+        const err = isClosed(request.argv);
+        if (err) throw err;
+        const { session, stop, ended } = spawnLocalPty(request, env);
+        running.add(stop);
+        void ended.then(() => running.delete(stop));
+        resolve(session);
+      });
+    },
+    async connectSocket(path) {
+      const err = isClosed();
+      if (err) throw err;
+      const socket = await connectUnixSocket(path);
+      const stop = () => socket.destroy();
+      running.add(stop);
+      socket.once('close', () => running.delete(stop));
+      return socket;
     },
     close() {
       closed = true;
@@ -39,6 +64,25 @@ export function createLocalTransport(opts: LocalTransportOptions = {}): Transpor
       return Promise.resolve();
     },
   };
+}
+
+function connectUnixSocket(path: string): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ path });
+    const onError = (cause: Error) =>
+      reject(
+        new SmartosError({
+          code: 'CommandFailed',
+          message: `could not connect to ${path}: ${cause.message}`,
+          cause,
+        }),
+      );
+    socket.once('error', onError);
+    socket.once('connect', () => {
+      socket.off('error', onError);
+      resolve(socket);
+    });
+  });
 }
 
 function execLocal(
@@ -191,11 +235,4 @@ function killGroup(child: ChildProcess): void {
     // no such group (already gone) or spawn failed: fall back to the command alone
     child.kill('SIGKILL');
   }
-}
-
-/** A shell reports death by signal N as 128 + N; do the same. */
-function exitCodeForSignal(signal: NodeJS.Signals | null): number {
-  if (signal === null) return 1;
-  const number = osConstants.signals[signal];
-  return 128 + (number ?? 0);
 }

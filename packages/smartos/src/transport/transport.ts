@@ -1,7 +1,28 @@
 /**
  * A Transport moves bytes to and from one host. It knows nothing of SmartOS commands:
  * the driver builds argv arrays and parses what comes back.
+ *
+ * The surface, implemented alike by LocalTransport (child_process, node-pty, net) and
+ * SshTransport (one multiplexed ssh2 connection):
+ *
+ * - `exec({ argv, stdin?, timeoutMs?, signal? })` → `{ exitCode, stdout, stderr }`. Resolves
+ *   whatever the exit code; a command killed by signal N exits 128 + N. Rejects with a
+ *   SmartosError: `Timeout` / `Aborted` (the command is killed), `HostUnreachable` (no link,
+ *   or it dropped mid-command), `HostKeyMismatch` (nothing ran), `CommandNotFound` (local
+ *   only; a remote shell exits 127 instead), `CommandFailed` (anything else).
+ * - `spawnPty({ argv, cols, rows, env? })` → PtySession: a command on a terminal (zlogin,
+ *   the bhyve console). Text in and out, resize, kill; onExit says how it ended.
+ * - `connectSocket(path)` → a Duplex joined to a unix socket on the host (a guest's VNC or
+ *   serial socket). Local: net.connect; SSH: an OpenSSH direct-streamlocal channel.
+ * - `close()` ends everything the transport runs and its connection.
+ *
+ * argv is never a shell string. LocalTransport spawns without a shell; SshTransport sends
+ * one command line, built only by shellQuote.ts's commandLine(argv).
  */
+import type { Duplex } from 'node:stream';
+
+import type { SmartosError } from '../errors.js';
+
 export interface ExecRequest {
   /** The command and its arguments. Never a shell string. */
   argv: readonly string[];
@@ -19,11 +40,48 @@ export interface ExecResult {
   stderr: string;
 }
 
+export interface PtyRequest {
+  /** The command and its arguments, as for exec. */
+  argv: readonly string[];
+  cols: number;
+  rows: number;
+  /** Extra environment for the command (names: letters, digits, _). TERM is xterm-256color. */
+  env?: Record<string, string>;
+}
+
+/** How a PTY session ended. */
+export interface PtyExit {
+  /** The command's exit code (128 + N after signal N); null when it ended without one. */
+  exitCode: number | null;
+  /** Set when the session ended because the link to the host failed (HostUnreachable). */
+  error?: SmartosError;
+}
+
+/** A command on a terminal. Output is UTF-8 text, with multi-byte characters kept whole. */
+export interface PtySession {
+  /** Registers a listener for output; returns a function that removes it. */
+  onData(listener: (data: string) => void): () => void;
+  /** Registers a listener for the end (called once; at once if it already ended). */
+  onExit(listener: (exit: PtyExit) => void): () => void;
+  /** Types into the terminal. Ignored after the end. */
+  write(data: string): void;
+  resize(cols: number, rows: number): void;
+  /** Stops reading output (flow control); the command blocks once buffers fill. */
+  pause(): void;
+  resume(): void;
+  /** Ends the session: hangs up the terminal (SIGHUP), which ends the command. */
+  kill(): void;
+}
+
 export interface Transport {
   /** A short human description for logs and errors, e.g. "local" or "ssh root@10.0.0.5:22". */
   readonly description: string;
   /** Runs one command; resolves with its exit code and output whatever the exit code is. */
   exec(request: ExecRequest): Promise<ExecResult>;
-  /** Releases connections and child processes. */
+  /** Runs a command on a new terminal. */
+  spawnPty(request: PtyRequest): Promise<PtySession>;
+  /** Opens a stream to a unix socket on the host. */
+  connectSocket(path: string): Promise<Duplex>;
+  /** Releases connections, child processes, terminals and sockets. */
   close(): Promise<void>;
 }
