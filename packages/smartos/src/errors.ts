@@ -92,6 +92,11 @@ export const STDERR_RULES: readonly StderrRule[] = [
   { pattern: /^Requested unique lookup but found 0 results/, code: 'VmNotFound' },
   { pattern: /^Invalid or missing UUID\b/, code: 'InvalidUuid' },
   { pattern: /Invalid value\(s\) for: (.+)$/, code: 'InvalidProperty', properties: commaList(1) },
+  // vmadmd answers 404 for a VM it does not know (start, stop -F, reboot); stop says so itself.
+  { pattern: /: bad statusCode: 404\b/, code: 'VmNotFound' },
+  { pattern: /^VM [0-9a-f-]{36} not found\b/, code: 'VmNotFound' },
+  // VM.js fixTypes: a value that is not a number where vmadm wants an integer.
+  { pattern: /^Invalid value for ([A-Za-z0-9_.]+): /, code: 'InvalidProperty', properties: single(1) },
   { pattern: /Missing required properties: (.+)$/, code: 'MissingProperty', properties: commaList(1) },
   {
     pattern: /Invalid brand while validating payload: "?([^"]*)"?/,

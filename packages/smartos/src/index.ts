@@ -3,6 +3,8 @@ export * from './model/index.js';
 
 export {
   createHostDriver,
+  type ConsoleEndpoints,
+  type CreateOptions,
   DEFAULT_TIMEOUTS,
   LIST_VMS_FIELDS,
   type HostDriver,
@@ -13,6 +15,8 @@ export {
   type StopOptions,
 } from './hostDriver.js';
 export type { ActionResult } from './tools/tool.js';
+export type { VmadmPayload } from './tools/vmadm.js';
+export type { SvcadmAction } from './tools/svcs.js';
 export {
   createHostWatcher,
   type HostWatcher,
@@ -35,13 +39,29 @@ export {
 } from './errors.js';
 export { assertUuid, isUuid, UUID_PATTERN } from './uuid.js';
 
-export type { ExecRequest, ExecResult, Transport } from './transport/transport.js';
+export type {
+  ExecRequest,
+  ExecResult,
+  PtyExit,
+  PtyRequest,
+  PtySession,
+  Transport,
+} from './transport/transport.js';
 export {
   createLocalTransport,
   DEFAULT_MAX_OUTPUT_BYTES,
   type LocalTransportOptions,
 } from './transport/localTransport.js';
 export { createFakeTransport, type FakeReply, type FakeTransport } from './transport/fakeTransport.js';
+export {
+  createSshTransport,
+  type SshTransport,
+  type SshTransportLimits,
+  type SshTransportOptions,
+} from './transport/sshTransport.js';
+export { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_KEEPALIVE_INTERVAL_MS } from './transport/sshConnection.js';
+export { sha256Fingerprint } from './transport/hostKey.js';
+export { commandLine, shellQuote } from './transport/shellQuote.js';
 
 export * from './parsers/dladm.js';
 export * from './parsers/humanSize.js';

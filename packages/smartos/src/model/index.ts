@@ -5,6 +5,7 @@ export * from './kstat.js';
 export * from './network.js';
 export * from './smf.js';
 export * from './vm.js';
+export * from './vmSpec.js';
 export * from './vmEvent.js';
 export * from './zfs.js';
 export * from './zpool.js';

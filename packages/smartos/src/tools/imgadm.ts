@@ -3,8 +3,15 @@
  * at `--`. Import progress arrives as stdout lines; the caller may stream them through
  * parseImgadmImportLine, this call parses the whole output at the end.
  */
-import type { ImageImportEvent, ImageInfo, ImageSource, ImageSourceChange } from '../model/image.js';
+import type {
+  ImageImportEvent,
+  ImageInfo,
+  ImageManifest,
+  ImageSource,
+  ImageSourceChange,
+} from '../model/image.js';
 import {
+  parseImgadmAvailJson,
   parseImgadmDelete,
   parseImgadmGet,
   parseImgadmImport,
@@ -21,6 +28,10 @@ const pool = (p?: string): string[] => (p === undefined ? [] : ['-P', assertPool
 
 export function imgadmListArgv(command: string): string[] {
   return [command, 'list', '-j'];
+}
+
+export function imgadmAvailArgv(command: string): string[] {
+  return [command, 'avail', '-j'];
 }
 
 export function imgadmGetArgv(command: string, uuid: string, opts: { pool?: string } = {}): string[] {
@@ -45,6 +56,11 @@ export function imgadmSourcesChangeArgv(command: string, action: 'add' | 'delete
 
 export async function imgadmList(ctx: ToolContext, call: CallOptions): Promise<ImageInfo[]> {
   return runAndParse(ctx.transport, { argv: imgadmListArgv(ctx.command), ...call }, parseImgadmListJson);
+}
+
+/** The images the configured sources offer. */
+export async function imgadmAvail(ctx: ToolContext, call: CallOptions): Promise<ImageManifest[]> {
+  return runAndParse(ctx.transport, { argv: imgadmAvailArgv(ctx.command), ...call }, parseImgadmAvailJson);
 }
 
 export async function imgadmGet(

@@ -117,3 +117,129 @@ function checkFields(fields: readonly string[], what: string): void {
     }
   }
 }
+
+/** A vmadm payload (create or update): JSON on stdin, never on the command line. */
+export type VmadmPayload = Readonly<Record<string, unknown>>;
+
+const SNAPSHOT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
+
+function assertSnapshotName(name: string): string {
+  if (!SNAPSHOT_NAME.test(name)) {
+    throw new SmartosError({
+      code: 'InvalidProperty',
+      message: `not a snapshot name: ${JSON.stringify(name)} (letters, digits, _ . : - ; at most 64)`,
+      properties: ['snapshot'],
+    });
+  }
+  return name;
+}
+
+export function vmadmCreateArgv(command: string): string[] {
+  return [command, 'create'];
+}
+
+export function vmadmValidateCreateArgv(command: string): string[] {
+  return [command, 'validate', 'create'];
+}
+
+export function vmadmUpdateArgv(command: string, uuid: string): string[] {
+  return [command, 'update', assertUuid(uuid)];
+}
+
+export function vmadmDeleteArgv(command: string, uuid: string): string[] {
+  return [command, 'delete', assertUuid(uuid)];
+}
+
+export function vmadmSnapshotArgv(
+  command: string,
+  verb: 'create-snapshot' | 'rollback-snapshot' | 'delete-snapshot',
+  uuid: string,
+  name: string,
+): string[] {
+  return [command, verb, assertUuid(uuid), assertSnapshotName(name)];
+}
+
+export function vmadmInfoArgv(command: string, uuid: string, types: readonly string[]): string[] {
+  for (const t of types) {
+    if (!/^[a-z]+$/.test(t)) {
+      throw new SmartosError({
+        code: 'InvalidProperty',
+        message: `not a vmadm info type: ${JSON.stringify(t)}`,
+      });
+    }
+  }
+  return [command, 'info', assertUuid(uuid), ...(types.length ? [types.join(',')] : [])];
+}
+
+const CREATED = /^Successfully created VM ([0-9a-f-]{36})$/m;
+
+/** `vmadm create` with the payload on stdin; resolves with the new VM's uuid. */
+export async function vmadmCreate(
+  ctx: ToolContext,
+  payload: VmadmPayload,
+  call: CallOptions,
+): Promise<ActionResult & { uuid: string }> {
+  const argv = vmadmCreateArgv(ctx.command);
+  const result = await runTool(ctx.transport, { argv, stdin: JSON.stringify(payload), ...call });
+  const uuid = CREATED.exec(result.stderr)?.[1] ?? CREATED.exec(result.stdout)?.[1];
+  if (!uuid) {
+    throw new SmartosError({
+      code: 'ParseError',
+      argv,
+      exitCode: result.exitCode,
+      stderr: result.stderr,
+      message: `vmadm create succeeded but did not name the new VM: ${firstLine(result.stderr)}`,
+    });
+  }
+  return { uuid, message: firstLine(result.stderr) };
+}
+
+/** `vmadm validate create`: resolves when the host accepts the payload, else InvalidProperty/MissingProperty. */
+export async function vmadmValidateCreate(
+  ctx: ToolContext,
+  payload: VmadmPayload,
+  call: CallOptions,
+): Promise<ActionResult> {
+  const argv = vmadmValidateCreateArgv(ctx.command);
+  const result = await runTool(ctx.transport, { argv, stdin: JSON.stringify(payload), ...call });
+  return { message: firstLine(result.stderr) || firstLine(result.stdout) };
+}
+
+export async function vmadmUpdate(
+  ctx: ToolContext,
+  uuid: string,
+  payload: VmadmPayload,
+  call: CallOptions,
+): Promise<ActionResult> {
+  const argv = vmadmUpdateArgv(ctx.command, uuid);
+  const result = await runTool(ctx.transport, { argv, stdin: JSON.stringify(payload), ...call });
+  return { message: firstLine(result.stderr) || firstLine(result.stdout) };
+}
+
+export async function vmadmDelete(ctx: ToolContext, uuid: string, call: CallOptions): Promise<ActionResult> {
+  return action(ctx, vmadmDeleteArgv(ctx.command, uuid), call);
+}
+
+export async function vmadmSnapshot(
+  ctx: ToolContext,
+  verb: 'create-snapshot' | 'rollback-snapshot' | 'delete-snapshot',
+  uuid: string,
+  name: string,
+  call: CallOptions,
+): Promise<ActionResult> {
+  return action(ctx, vmadmSnapshotArgv(ctx.command, verb, uuid, name), call);
+}
+
+/** `vmadm info <uuid> [types]`: JSON keyed by type (only for running kvm and bhyve VMs). */
+export async function vmadmInfo(
+  ctx: ToolContext,
+  uuid: string,
+  types: readonly string[],
+  call: CallOptions,
+): Promise<Record<string, unknown>> {
+  return runAndParse(ctx.transport, { argv: vmadmInfoArgv(ctx.command, uuid, types), ...call }, (stdout) => {
+    const value: unknown = JSON.parse(stdout);
+    if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('not a JSON object');
+    return value as Record<string, unknown>;
+  });
+}
