@@ -38,9 +38,9 @@ export interface HostsPort {
 /** What a running job may do: report progress and log lines, and notice cancellation. */
 export interface JobControl {
   signal: AbortSignal;
-  log(line: string): void;
+  log: (line: string) => void;
   /** 0..1 */
-  progress(fraction: number): void;
+  progress: (fraction: number) => void;
 }
 
 export interface JobRequest {

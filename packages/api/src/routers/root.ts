@@ -2,14 +2,22 @@ import { createCallerFactory, router } from '../trpc.js';
 import { auditRouter } from './audit.js';
 import { authRouter } from './auth.js';
 import { hostRouter } from './host.js';
+import { imageRouter } from './image.js';
 import { jobRouter } from './job.js';
+import { networkRouter } from './network.js';
+import { serviceRouter } from './service.js';
+import { storageRouter } from './storage.js';
 import { vmRouter } from './vm.js';
 
 export const appRouter = router({
   audit: auditRouter,
   auth: authRouter,
   host: hostRouter,
+  image: imageRouter,
   job: jobRouter,
+  network: networkRouter,
+  service: serviceRouter,
+  storage: storageRouter,
   vm: vmRouter,
 });
 

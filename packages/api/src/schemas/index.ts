@@ -3,5 +3,6 @@ export * from './audit.js';
 export * from './auth.js';
 export * from './common.js';
 export * from './host.js';
+export * from './hostData.js';
 export * from './job.js';
 export * from './vmAction.js';

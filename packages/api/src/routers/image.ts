@@ -1,0 +1,109 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+
+import { startHostJob } from '../hostJob.js';
+import { HostInput } from '../schemas/common.js';
+import {
+  ImageInfo,
+  ImageManifest,
+  ImageSource,
+  ImageTarget,
+  SourceInput,
+  type ImageImportEvent,
+} from '../schemas/hostData.js';
+import { Job } from '../schemas/job.js';
+import { adminProcedure, viewerProcedure } from '../trpc.js';
+
+/** A job log line for one imgadm import event. */
+function importLine(event: ImageImportEvent): string {
+  switch (event.kind) {
+    case 'importing':
+      return `Importing ${event.uuid} (${event.name}@${event.version}) from "${event.source}"`;
+    case 'gather':
+      return `Gather image ${event.uuid} ancestry`;
+    case 'waiting-for-lock':
+      return `Waiting for image ${event.uuid} import lock`;
+    case 'must-download':
+      return `Must download and install ${event.count} image${event.count === 1 ? '' : 's'}`;
+    case 'progress':
+      return `${event.percent}%`;
+    case 'downloaded':
+      return `Downloaded image ${event.uuid}`;
+    case 'imported':
+      return `Imported image ${event.uuid} (${event.name}@${event.version})`;
+    case 'already-installed':
+      return `Image ${event.uuid} (${event.name} ${event.version}) is already installed, skipping`;
+    case 'other':
+      return event.line;
+  }
+}
+
+export const imageRouter = {
+  list: viewerProcedure
+    .input(HostInput)
+    .output(z.array(ImageInfo))
+    .query(({ ctx, input, signal }) => ctx.hosts.driver(input.hostId).listImages({ signal })),
+
+  /** The catalog of the host's image sources. */
+  avail: viewerProcedure
+    .input(HostInput)
+    .output(z.array(ImageManifest))
+    .query(({ ctx, input, signal }) => ctx.hosts.driver(input.hostId).availImages({ signal })),
+
+  import: adminProcedure
+    .input(ImageTarget)
+    .output(Job)
+    .mutation(({ ctx, input }) =>
+      startHostJob(ctx, {
+        hostId: input.hostId,
+        kind: 'image.import',
+        target: input.uuid,
+        args: input,
+        command: `imgadm import ${input.uuid}`,
+        run: async ({ signal, log }) => {
+          const events = await ctx.hosts.driver(input.hostId).importImage(input.uuid, { signal });
+          const lines = events.map(importLine);
+          for (const line of lines) log(line);
+          return lines.at(-1) ?? `imported ${input.uuid}`;
+        },
+      }),
+    ),
+
+  delete: adminProcedure
+    .input(ImageTarget)
+    .output(Job)
+    .mutation(({ ctx, input }) =>
+      startHostJob(ctx, {
+        hostId: input.hostId,
+        kind: 'image.delete',
+        target: input.uuid,
+        args: input,
+        command: `imgadm delete ${input.uuid}`,
+        run: async ({ signal }) => {
+          await ctx.hosts.driver(input.hostId).deleteImage(input.uuid, { signal });
+          return `Deleted image ${input.uuid}`;
+        },
+      }),
+    ),
+
+  sources: viewerProcedure
+    .input(HostInput)
+    .output(z.array(ImageSource))
+    .query(({ ctx, input, signal }) => ctx.hosts.driver(input.hostId).imageSources({ signal })),
+
+  addSource: adminProcedure
+    .input(SourceInput)
+    .output(z.object({ message: z.string() }))
+    .mutation(async ({ ctx, input, signal }) => {
+      const change = await ctx.hosts.driver(input.hostId).addImageSource(input.url, { signal });
+      return { message: `${change.changed ? 'Added' : 'Already have'} image source "${change.url}"` };
+    }),
+
+  removeSource: adminProcedure
+    .input(SourceInput)
+    .output(z.object({ message: z.string() }))
+    .mutation(async ({ ctx, input, signal }) => {
+      const change = await ctx.hosts.driver(input.hostId).removeImageSource(input.url, { signal });
+      return { message: `${change.changed ? 'Deleted' : 'Did not have'} image source "${change.url}"` };
+    }),
+} satisfies TRPCRouterRecord;
