@@ -7,6 +7,7 @@ import {
   formatDuration,
   formatGiB,
   formatMiB,
+  formatRelativeTime,
   formatUptime,
   vmStateLabel,
   vmStateTone,
@@ -102,5 +103,22 @@ describe('firstLine', () => {
   it('takes the first non-empty line, trimmed', () => {
     expect(firstLine('\n  vmadm: VM not found  \nsecond')).toBe('vmadm: VM not found');
     expect(firstLine('')).toBe('');
+  });
+});
+
+describe('formatRelativeTime', () => {
+  const now = new Date('2026-01-01T12:00:00Z');
+
+  it('counts back from now in the largest whole unit', () => {
+    expect(formatRelativeTime('2026-01-01T11:59:55Z', now)).toBe('just now');
+    expect(formatRelativeTime('2026-01-01T11:59:18Z', now)).toBe('42 s ago');
+    expect(formatRelativeTime('2026-01-01T11:55:00Z', now)).toBe('5 min ago');
+    expect(formatRelativeTime('2026-01-01T09:00:00Z', now)).toBe('3 h ago');
+    expect(formatRelativeTime('2025-12-30T11:00:00Z', now)).toBe('2 d ago');
+  });
+
+  it('treats a time slightly ahead as just now and keeps text that is not a date', () => {
+    expect(formatRelativeTime('2026-01-01T12:00:03Z', now)).toBe('just now');
+    expect(formatRelativeTime('never', now)).toBe('never');
   });
 });

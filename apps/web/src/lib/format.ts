@@ -102,3 +102,20 @@ export function firstLine(text: string): string {
   }
   return '';
 }
+
+/**
+ * How long ago an instant was, as a list says it: "just now", "42 s ago", "5 min ago", "3 h ago",
+ * "2 d ago"; the raw text when it is not a date. Times a little in the future (clock skew) are "just now".
+ */
+export function formatRelativeTime(iso: string, now: Date): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  const seconds = Math.floor((now.getTime() - time) / 1000);
+  if (seconds < 10) return 'just now';
+  if (seconds < 60) return `${seconds} s ago`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  return `${Math.floor(hours / 24)} d ago`;
+}

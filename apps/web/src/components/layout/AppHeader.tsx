@@ -7,6 +7,7 @@ import { useRouter } from 'next/navigation';
 import { LOGIN_PATH, useTRPC } from '../../trpc/provider';
 import { Button } from '../common/Button';
 import { Skeleton } from '../common/Skeleton';
+import { MainNav } from './MainNav';
 
 function SignedInUser() {
   const trpc = useTRPC();
@@ -59,6 +60,7 @@ export function AppHeader() {
           </span>
           ZoneDeck
         </Link>
+        <MainNav />
         <div className="ml-auto flex items-center gap-3">
           <SignedInUser />
           <SignOutButton />

@@ -1,14 +1,20 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 
+import type { VmSummary } from '@zonedeck/api/schemas';
+
+import { vmName, type PowerAction } from '../../lib/vmActions';
 import { useTRPC } from '../../trpc/provider';
+import { ConfirmDialog } from '../common/ConfirmDialog';
 import { ErrorPanel } from '../common/ErrorPanel';
 import { Panel } from '../common/Panel';
 import { LoadingRegion, Skeleton } from '../common/Skeleton';
 import { LiveIndicator } from './LiveIndicator';
 import { useLiveVms } from './useLiveVms';
-import { VmTable } from './VmTable';
+import { useVmPowerActions } from './useVmPowerActions';
+import { VmTable, type VmTableActions } from './VmTable';
 
 function VmTableSkeleton() {
   return (
@@ -33,6 +39,18 @@ export function VmList({ hostId }: { hostId: string }) {
   const trpc = useTRPC();
   const vms = useQuery(trpc.vm.list.queryOptions({ hostId }));
   const live = useLiveVms(hostId);
+  const power = useVmPowerActions(hostId);
+  const [confirmForceStop, setConfirmForceStop] = useState<VmSummary | null>(null);
+
+  const actions: VmTableActions | undefined = power.allowed
+    ? {
+        isBusy: power.isBusy,
+        onAction: (action: PowerAction, vm: VmSummary) => {
+          if (action === 'forceStop') setConfirmForceStop(vm);
+          else power.run(action, vm);
+        },
+      }
+    : undefined;
 
   const running = vms.data?.filter((vm) => vm.state === 'running').length ?? 0;
   const title = vms.data ? (
@@ -62,9 +80,21 @@ export function VmList({ hostId }: { hostId: string }) {
         <p className="py-8 text-center text-ink-muted">No VMs on this host yet</p>
       ) : (
         <div className="-mx-4 -my-4">
-          <VmTable vms={vms.data} />
+          <VmTable vms={vms.data} actions={actions} />
         </div>
       )}
+      <ConfirmDialog
+        open={confirmForceStop !== null}
+        title={confirmForceStop ? `Force stop ${vmName(confirmForceStop)}?` : ''}
+        confirmLabel="Force stop"
+        onConfirm={() => {
+          if (confirmForceStop) power.run('forceStop', confirmForceStop);
+          setConfirmForceStop(null);
+        }}
+        onCancel={() => setConfirmForceStop(null)}
+      >
+        The guest is not asked to shut down.
+      </ConfirmDialog>
     </Panel>
   );
 }

@@ -1,0 +1,30 @@
+'use client';
+
+import { Search } from 'lucide-react';
+import { useId } from 'react';
+
+/** The audit log's text filter; the caller keeps its value (and the URL) in step. */
+export function AuditFilter({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  const id = useId();
+  return (
+    <div className="relative">
+      <label htmlFor={id} className="sr-only">
+        Filter the audit log
+      </label>
+      <Search
+        aria-hidden="true"
+        className="pointer-events-none absolute top-1/2 left-2 size-3.5 -translate-y-1/2 text-ink-faint"
+      />
+      <input
+        id={id}
+        type="search"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        placeholder="Filter: user, action, VM, result…"
+        autoComplete="off"
+        spellCheck={false}
+        className="block h-8 w-64 max-w-full rounded-md border border-line-strong bg-surface pr-2 pl-7 text-sm font-normal text-ink shadow-xs placeholder:text-ink-faint focus:border-accent focus:outline-2 focus:outline-accent/30"
+      />
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+const links = [
+  { href: '/', label: 'VMs' },
+  { href: '/jobs', label: 'Jobs' },
+  { href: '/audit', label: 'Audit' },
+] as const;
+
+/** Whether `pathname` is `href` or a page under it (/jobs/<id> is within Jobs). */
+function isWithin(pathname: string, href: string): boolean {
+  if (href === '/') return pathname === '/';
+  return pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/** The console's main sections; the current one is marked for sight and for screen readers. */
+export function MainNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="flex items-center gap-1">
+      {links.map(({ href, label }) => {
+        const current = isWithin(pathname, href);
+        return (
+          <Link
+            key={href}
+            href={href}
+            aria-current={current ? 'page' : undefined}
+            className={`rounded-md px-2.5 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-accent ${
+              current
+                ? 'bg-sunken text-ink ring-1 ring-line ring-inset'
+                : 'text-ink-muted hover:bg-sunken hover:text-ink'
+            }`}
+          >
+            {label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
