@@ -1,11 +1,42 @@
-// Bundles the BFF into dist/main.js: our workspace packages (TypeScript sources) are bundled in,
-// every other dependency stays an ordinary runtime import from node_modules.
-import { readFileSync } from 'node:fs';
+// Bundles the BFF into dist/main.js. Our workspace packages (TypeScript sources) are bundled in;
+// every other dependency — the BFF's own and those of the workspace packages it bundles —
+// stays an ordinary runtime import, resolved from apps/bff/node_modules (so each must be listed
+// in apps/bff/package.json too; the build fails if one is missing).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 
 import { build } from 'esbuild';
 
-const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-const external = Object.keys(pkg.dependencies).filter((name) => !name.startsWith('@zonedeck/'));
+const readPkg = (file) => JSON.parse(readFileSync(file, 'utf8'));
+const repo = path.resolve(import.meta.dirname, '..', '..');
+const own = readPkg(path.join(import.meta.dirname, 'package.json'));
+/** Every workspace package by name. */
+const workspace = new Map(
+  ['apps', 'packages']
+    .flatMap((dir) => readdirSync(path.join(repo, dir)).map((name) => path.join(repo, dir, name, 'package.json')))
+    .filter((file) => existsSync(file))
+    .map((file) => [readPkg(file).name, readPkg(file)]),
+);
+
+/** Runtime dependencies of a package and of the workspace packages it depends on, recursively. */
+function runtimeDeps(pkg, seen = new Set()) {
+  const deps = new Set();
+  for (const name of Object.keys(pkg.dependencies ?? {})) {
+    if (!name.startsWith('@zonedeck/')) deps.add(name);
+    else if (!seen.has(name)) {
+      seen.add(name);
+      for (const dep of runtimeDeps(workspace.get(name), seen)) deps.add(dep);
+    }
+  }
+  return deps;
+}
+
+const external = [...runtimeDeps(own)];
+const undeclared = external.filter((name) => !(name in own.dependencies));
+if (undeclared.length) {
+  console.error(`apps/bff/package.json must list what its bundle imports at runtime: ${undeclared.join(', ')}`);
+  process.exit(1);
+}
 
 await build({
   entryPoints: ['src/main.ts'],
