@@ -1,5 +1,5 @@
 // Bundles the BFF into dist/main.js. Our workspace packages (TypeScript sources) are bundled in;
-// every other dependency — the BFF's own and those of the workspace packages it bundles —
+// every other dependency (the BFF's own and those of the workspace packages it bundles)
 // stays an ordinary runtime import, resolved from apps/bff/node_modules (so each must be listed
 // in apps/bff/package.json too; the build fails if one is missing).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -13,7 +13,9 @@ const own = readPkg(path.join(import.meta.dirname, 'package.json'));
 /** Every workspace package by name. */
 const workspace = new Map(
   ['apps', 'packages']
-    .flatMap((dir) => readdirSync(path.join(repo, dir)).map((name) => path.join(repo, dir, name, 'package.json')))
+    .flatMap((dir) =>
+      readdirSync(path.join(repo, dir)).map((name) => path.join(repo, dir, name, 'package.json')),
+    )
     .filter((file) => existsSync(file))
     .map((file) => [readPkg(file).name, readPkg(file)]),
 );
@@ -32,13 +34,8 @@ function runtimeDeps(pkg, seen = new Set()) {
 }
 
 const external = [...runtimeDeps(own)];
-const undeclared = external.filter((name) => !(name in own.dependencies));
-if (undeclared.length) {
-  console.error(`apps/bff/package.json must list what its bundle imports at runtime: ${undeclared.join(', ')}`);
-  process.exit(1);
-}
 
-await build({
+const result = await build({
   entryPoints: ['src/main.ts'],
   outfile: 'dist/main.js',
   bundle: true,
@@ -52,4 +49,25 @@ await build({
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
   logLevel: 'warning',
+  metafile: true,
 });
+
+// What the bundle really imports at runtime must resolve from apps/bff: listed in its package.json.
+const packageOf = (spec) =>
+  spec
+    .split('/')
+    .slice(0, spec.startsWith('@') ? 2 : 1)
+    .join('/');
+const imported = new Set(
+  Object.values(result.metafile.outputs)
+    .flatMap((output) => output.imports)
+    .filter((i) => i.external && !i.path.startsWith('node:'))
+    .map((i) => packageOf(i.path)),
+);
+const undeclared = [...imported].filter((name) => !(name in own.dependencies));
+if (undeclared.length) {
+  console.error(
+    `apps/bff/package.json must list what its bundle imports at runtime: ${undeclared.join(', ')}`,
+  );
+  process.exit(1);
+}
