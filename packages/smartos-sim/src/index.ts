@@ -27,3 +27,5 @@ export function simEnv(root: string, base: NodeJS.ProcessEnv = process.env): Rec
     [SIM_ROOT_ENV]: root,
   };
 }
+
+export { SSHD, startSshd, type SshdOptions, type TestSshd } from './sshd/simSshd.js';

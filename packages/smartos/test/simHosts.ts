@@ -1,14 +1,13 @@
 /**
  * The simulated SmartOS host reached through either transport, for tests that must pass the
  * same way on both: 'local' runs the simulator's executables through LocalTransport, 'ssh'
- * reaches them through SshTransport and a real OpenSSH sshd on loopback (sshd.ts).
+ * reaches them through SshTransport and a real OpenSSH sshd on loopback (@zonedeck/smartos-sim's startSshd).
  */
-import { initSim, simEnv } from '@zonedeck/smartos-sim';
+import { initSim, simEnv, startSshd, type TestSshd } from '@zonedeck/smartos-sim';
 
 import { createLocalTransport } from '../src/transport/localTransport.js';
 import { createSshTransport, type SshTransport } from '../src/transport/sshTransport.js';
 import type { Transport } from '../src/transport/transport.js';
-import { startSshd, type TestSshd } from './sshd.js';
 
 export const TRANSPORT_KINDS = ['local', 'ssh'] as const;
 export type TransportKind = (typeof TRANSPORT_KINDS)[number];

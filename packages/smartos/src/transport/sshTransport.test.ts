@@ -14,7 +14,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { initSim } from '@zonedeck/smartos-sim';
 
 import { sshTransportTo } from '../../test/simHosts.js';
-import { startSshd, type TestSshd } from '../../test/sshd.js';
+import { startSshd, type TestSshd } from '@zonedeck/smartos-sim';
 import { isSmartosError, type SmartosError } from '../errors.js';
 import type { SshTransport } from './sshTransport.js';
 

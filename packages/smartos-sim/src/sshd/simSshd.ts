@@ -1,7 +1,7 @@
 /**
- * A real OpenSSH sshd on loopback for tests, whose sessions find the simulated SmartOS host
- * on PATH: the SshTransport runs the same driver code against it as LocalTransport runs
- * against the simulator directly.
+ * The simulated SmartOS host reachable over SSH: a real OpenSSH sshd on loopback whose
+ * sessions find the simulator's executables on PATH, so the driver's SshTransport runs
+ * against it exactly as against a SmartOS box (and LocalTransport runs the simulator directly).
  *
  * Everything lives in a throwaway directory under os.tmpdir(): an ed25519 host key, a client
  * key, authorized_keys, sshd_config and the pid file. sshd runs in the foreground (-D -e) as
@@ -22,7 +22,7 @@ import { connect, createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 
-import { simBinDir } from '@zonedeck/smartos-sim';
+import { simBinDir } from '../index.js';
 
 export const SSHD = '/usr/sbin/sshd';
 const SSH_KEYGEN = '/usr/bin/ssh-keygen';
