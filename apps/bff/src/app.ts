@@ -21,6 +21,9 @@ export async function createApp(config: Config, web: WebHandlers | null) {
   const initialAdminPassword = await users.ensureInitialAdmin();
 
   const hosts = new HostRegistry();
+  // A configured real host comes first (the home page shows the first host); the simulated
+  // host stays available as the demo host.
+  if (config.sshHost) hosts.addSshHost(config.sshHost);
   await hosts.addSimulatedHost(config.simRoot, config.simProfile);
 
   const audit = new AuditLog(db);

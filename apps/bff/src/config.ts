@@ -12,6 +12,15 @@ const Env = z.object({
   ZONEDECK_SIM_ROOT: z.string().min(1).optional(),
   /** Profile the simulated host is seeded with on first start. */
   ZONEDECK_SIM_PROFILE: z.enum(['office', 'large']).default('office'),
+  /** A real SmartOS host reached over SSH (see README): address, user, key, pinned host key. */
+  ZONEDECK_SSH_HOST: z.string().min(1).optional(),
+  ZONEDECK_SSH_PORT: z.coerce.number().int().min(1).max(65535).default(22),
+  ZONEDECK_SSH_USER: z.string().min(1).default('root'),
+  ZONEDECK_SSH_KEY: z.string().min(1).optional(),
+  ZONEDECK_SSH_HOST_KEY: z
+    .string()
+    .regex(/^SHA256:[A-Za-z0-9+/]{43}=?$/, 'a host key fingerprint such as SHA256:abc… (ssh-keygen -lf)')
+    .optional(),
   /** Hours a session lives without use, and at most in all. */
   ZONEDECK_SESSION_IDLE_HOURS: z.coerce.number().positive().default(12),
   ZONEDECK_SESSION_MAX_HOURS: z.coerce
@@ -31,6 +40,15 @@ export interface Config {
   sessionMaxMs: number;
   /** The Next.js app's directory (apps/web). */
   webDir: string;
+  /** A real SmartOS host over SSH, when configured. */
+  sshHost: {
+    host: string;
+    port: number;
+    username: string;
+    privateKeyPath: string;
+    /** Pinned host key fingerprint; without it the console shows the key it saw and refuses. */
+    hostKey: string | null;
+  } | null;
 }
 
 export function loadConfig(
@@ -44,6 +62,9 @@ export function loadConfig(
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.ZONEDECK_DATA_DIR);
+  if (e.ZONEDECK_SSH_HOST && !e.ZONEDECK_SSH_KEY) {
+    throw new Error('bad configuration: ZONEDECK_SSH_KEY: the path of the private key for ZONEDECK_SSH_HOST');
+  }
   // Both src/main.ts (dev, tsx) and dist/main.js (built) sit one level below apps/bff.
   const bffDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
   return {
@@ -56,5 +77,15 @@ export function loadConfig(
     sessionIdleMs: e.ZONEDECK_SESSION_IDLE_HOURS * 3_600_000,
     sessionMaxMs: e.ZONEDECK_SESSION_MAX_HOURS * 3_600_000,
     webDir: path.resolve(bffDir, '..', 'web'),
+    sshHost:
+      e.ZONEDECK_SSH_HOST && e.ZONEDECK_SSH_KEY
+        ? {
+            host: e.ZONEDECK_SSH_HOST,
+            port: e.ZONEDECK_SSH_PORT,
+            username: e.ZONEDECK_SSH_USER,
+            privateKeyPath: path.resolve(e.ZONEDECK_SSH_KEY),
+            hostKey: e.ZONEDECK_SSH_HOST_KEY ?? null,
+          }
+        : null,
   };
 }

@@ -6,8 +6,10 @@ import {
   createHostDriver,
   createHostWatcher,
   createLocalTransport,
+  createSshTransport,
   type HostDriver,
   type HostWatcher,
+  type Transport,
   type VmEvent,
 } from '@zonedeck/smartos';
 import { initSim, isSimInitialised, simEnv } from '@zonedeck/smartos-sim';
@@ -63,11 +65,42 @@ export class HostRegistry implements HostsPort {
    */
   async addSimulatedHost(root: string, profile: 'office' | 'large'): Promise<void> {
     if (!isSimInitialised(root)) await initSim({ root, profile });
-    const transport = createLocalTransport({ env: simEnv(root) });
+    this.register(
+      { id: 'sim', name: 'Simulated SmartOS host', transport: 'local', simulated: true },
+      createLocalTransport({ env: simEnv(root) }),
+    );
+  }
+
+  /**
+   * Adds a real SmartOS host reached over SSH. Its host key must be pinned: with none given,
+   * every command is refused with a message naming the fingerprint the host presented, for
+   * the admin to check and configure.
+   */
+  addSshHost(opts: {
+    host: string;
+    port: number;
+    username: string;
+    privateKeyPath: string;
+    hostKey: string | null;
+  }): void {
+    const transport = createSshTransport({
+      host: opts.host,
+      port: opts.port,
+      username: opts.username,
+      privateKeyPath: opts.privateKeyPath,
+      ...(opts.hostKey ? { knownHostKey: opts.hostKey } : {}),
+    });
+    this.register(
+      { id: 'smartos', name: `${opts.username}@${opts.host}`, transport: 'ssh', simulated: false },
+      transport,
+    );
+  }
+
+  private register(entry: HostEntry, transport: Transport): void {
     const driver = createHostDriver(transport);
     const watcher = createHostWatcher({ listVms: (o) => driver.listVms(o) });
-    this.hosts.set('sim', {
-      entry: { id: 'sim', name: 'Simulated SmartOS host', transport: 'local', simulated: true },
+    this.hosts.set(entry.id, {
+      entry,
       driver,
       watcher,
       close: () => {
