@@ -7,7 +7,8 @@ cd "$(dirname "$0")"
 
 # Packages: compilers for the native modules (better-sqlite3, node-pty, ssh2), Debian's chromium
 # for the browser tests, OpenSSH's server for the SSH transport tests.
-apt_packages=(build-essential python3 chromium openssh-server)
+# QEMU and busybox for the simulated host's KVM guests (without them it uses a built-in guest).
+apt_packages=(build-essential python3 chromium openssh-server qemu-system-x86 busybox-static)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -35,5 +36,6 @@ if [ -d /usr/include/node ] && [ -z "${npm_config_nodedir:-}" ]; then
 fi
 
 pnpm install --frozen-lockfile
+packages/smartos-sim/scripts/build-guest-image.sh
 pnpm build
 echo "setup: done. Start the console with: pnpm start"

@@ -9,5 +9,7 @@ export default defineProject({
     hookTimeout: 60_000,
     // the fidelity tests run the real executables, which import the esbuild bundles
     globalSetup: ['./test/globalSetup.ts'],
+    // kvm/bhyve VMs the tests start get the light built-in guest; the QEMU test asks for QEMU
+    env: { SMARTOS_SIM_GUEST: 'builtin' },
   },
 });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { initSim, simEnv, type SimProfile } from '../src/index.js';
+import { initSim, simEnv, stopImageServer, type SimProfile } from '../src/index.js';
 
 export const fixturesDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'seed', 'fixtures');
 
@@ -27,7 +27,13 @@ export async function freshRoot(profile: SimProfile = 'office'): Promise<string>
 }
 
 export async function cleanupRoots(): Promise<void> {
-  await Promise.all(roots.splice(0).map((root) => rm(dirname(root), { recursive: true, force: true })));
+  await Promise.all(
+    roots.splice(0).map(async (root) => {
+      // the image server daemon imgadm may have started for this host
+      await stopImageServer(root);
+      await rm(dirname(root), { recursive: true, force: true });
+    }),
+  );
 }
 
 /** Runs an executable by name (found on the simulator's PATH) with argv, no shell. */

@@ -101,6 +101,26 @@ describe('VM lifecycle through the driver', () => {
   });
 });
 
+describe('images through the driver', () => {
+  it('lists installed images, reads the catalog, imports one and deletes it', async () => {
+    const installed = await driver.listImages();
+    expect(installed.map((i) => i.manifest.uuid)).toContain(BASE64);
+    const catalog = await driver.availImages();
+    const candidate = catalog.find((m) => !installed.some((i) => i.manifest.uuid === m.uuid));
+    expect(candidate).toBeDefined();
+    const uuid = candidate?.uuid ?? '';
+    const events = await driver.importImage(uuid);
+    expect(events.map((e) => e.kind)).toContain('imported');
+    expect((await driver.getImage(uuid)).manifest.uuid).toBe(uuid);
+    await driver.deleteImage(uuid);
+    expect(await codeOf(driver.getImage(uuid))).toBe('ImageNotInstalled');
+  });
+
+  it('refuses to delete an image VMs were made from', async () => {
+    expect(await codeOf(driver.deleteImage(BASE64))).toBe('ImageInUse');
+  });
+});
+
 describe('storage, network and services through the driver', () => {
   it('reads the pool, its status with the dedup table, datasets and the ARC', async () => {
     const [pool] = await driver.listPools();

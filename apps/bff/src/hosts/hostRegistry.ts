@@ -12,7 +12,7 @@ import {
   type Transport,
   type VmEvent,
 } from '@zonedeck/smartos';
-import { initSim, isSimInitialised, simEnv } from '@zonedeck/smartos-sim';
+import { bootSim, initSim, isSimInitialised, simEnv } from '@zonedeck/smartos-sim';
 
 import { watcherEvents } from './eventStream.js';
 
@@ -65,6 +65,8 @@ export class HostRegistry implements HostsPort {
    */
   async addSimulatedHost(root: string, profile: 'office' | 'large'): Promise<void> {
     if (!isSimInitialised(root)) await initSim({ root, profile });
+    // Like a SmartOS box coming up: running KVM and bhyve guests get their guest processes.
+    await bootSim(root);
     this.register(
       { id: 'sim', name: 'Simulated SmartOS host', transport: 'local', simulated: true },
       createLocalTransport({ env: simEnv(root) }),

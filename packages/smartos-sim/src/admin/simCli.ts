@@ -5,7 +5,9 @@ import { initSim, SimInitError } from '../state/initState.js';
 import { simLayout } from '../state/layout.js';
 import { isSimInitialised, SIM_ROOT_ENV } from '../state/simRoot.js';
 import { ToolOutput, type ToolResult } from '../tools/toolResult.js';
+import { bootHost } from './bootHost.js';
 import { faultDisk } from './faultDisk.js';
+import { IMGAPI_USAGE, imgapiCli } from './imgapiCli.js';
 
 const USAGE = [
   'Usage: smartos-sim <command> [options]',
@@ -16,8 +18,11 @@ const USAGE = [
   '      re-seed the state directory with the profile it was created with',
   '  profiles',
   '      list the seed profiles',
+  '  boot [--root DIR]',
+  '      start the guests of running kvm/bhyve VMs whose guest is gone (as when the host boots)',
   '  fault-disk <pool> <disk> [--root DIR]',
   "      make a pool's disk fail (UNAVAIL): the pool turns DEGRADED; `zpool online` repairs it",
+  ...IMGAPI_USAGE,
 ];
 
 function usageResult(message: string | undefined, code: number): ToolResult {
@@ -62,6 +67,8 @@ export async function simCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
     return out.result(0);
   }
   if (command === 'fault-disk') return faultDiskCommand(rest, env);
+  if (command === 'boot') return bootCommand(rest, env);
+  if (command === 'imgapi') return imgapiCli(rest, env);
   if (command !== 'init' && command !== 'reset') return usageResult(`unknown command "${command}"`, 2);
 
   const args = parse(rest);
@@ -102,4 +109,13 @@ async function faultDiskCommand(args: readonly string[], env: NodeJS.ProcessEnv)
   if (root === undefined || root === '' || !isSimInitialised(root))
     return usageResult(`no initialised state directory: pass --root DIR or set ${SIM_ROOT_ENV}`, 2);
   return faultDisk(simLayout(root), pool, disk);
+}
+
+async function bootCommand(args: readonly string[], env: NodeJS.ProcessEnv): Promise<ToolResult> {
+  const parsed = parse(args);
+  if (typeof parsed === 'string') return usageResult(parsed, 2);
+  const root = parsed.root ?? env[SIM_ROOT_ENV];
+  if (root === undefined || root === '' || !isSimInitialised(root))
+    return usageResult(`no initialised state directory: pass --root DIR or set ${SIM_ROOT_ENV}`, 2);
+  return bootHost(simLayout(root), env);
 }

@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 let counter = 0;
 
 /** Writes a file so readers see either the old or the new content, never half of it. */
-export function writeFileAtomic(path: string, data: string): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   counter += 1;
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${counter}.tmp`);
   writeFileSync(tmp, data, { mode: 0o644 });

@@ -6,6 +6,7 @@ import { simProfiles, type SimProfile } from '../seed/profiles.js';
 import { seedZfsFor } from '../seed/zfsProfiles.js';
 import { writeJsonAtomic } from './atomicWrite.js';
 import { writeImage } from './imageStore.js';
+import { localSource, PUBLIC_SOURCE_URL, writeSources } from './imgadmSources.js';
 import { jsString } from './json.js';
 import { simLayout, zonepathOf } from './layout.js';
 import { withLock } from './lock.js';
@@ -20,7 +21,19 @@ export interface InitSimOptions {
 }
 
 // What init owns inside the root; nothing else is ever deleted.
-const OWNED = ['sim.json', 'host.json', 'counters.json', 'vms', 'zones', 'images', 'zfs.json'];
+const OWNED = [
+  'sim.json',
+  'host.json',
+  'counters.json',
+  'vms',
+  'zones',
+  'images',
+  'zfs.json',
+  'imgadm',
+  'var',
+];
+// Also the simulator's, but kept across `reset`: the image server's port (and its daemon).
+const KEPT = ['imgapi'];
 
 export class SimInitError extends Error {
   constructor(message: string) {
@@ -41,13 +54,17 @@ export async function initSim(opts: InitSimOptions): Promise<void> {
       if (!opts.force)
         throw new SimInitError(`${layout.root} is already initialised (use --force to replace it)`);
     } else {
-      const foreign = readdirSync(layout.root).filter((name) => !OWNED.includes(name) && name !== '.lock');
+      const foreign = readdirSync(layout.root).filter(
+        (name) => !OWNED.includes(name) && !KEPT.includes(name) && name !== '.lock',
+      );
       if (foreign.length > 0)
         throw new SimInitError(`${layout.root} exists and is not a simulator state directory`);
     }
   }
   mkdirSync(layout.root, { recursive: true });
   const seed = simProfiles[opts.profile].seed();
+  // the image server's port is chosen once and kept (imgadm's default source points at it)
+  const source = await localSource(layout);
 
   await withLock(layout.lockFile, () => {
     rmSync(layout.simFile, { force: true });
@@ -65,7 +82,8 @@ export async function initSim(opts: InitSimOptions): Promise<void> {
     renameSync(vmsTmp, layout.vmsDir);
     mkdirSync(layout.zonesDir, { recursive: true });
     const images = seedImages(opts.profile);
-    for (const manifest of images) writeImage(layout, manifest);
+    for (const manifest of images) writeImage(layout, manifest, { source: PUBLIC_SOURCE_URL });
+    writeSources(layout, [source]);
     writeZfs(layout, seedZfsFor(opts.profile, seed, images));
     writeJsonAtomic(layout.hostFile, seed.sysinfo);
     writeJsonAtomic(layout.countersFile, seed.counters);

@@ -58,6 +58,24 @@ describe('imgadm list -j / get', () => {
     );
     expect(manifests[0]?.name).toBe('base-64-lts');
   });
+
+  it('reads avail -j as imgadm prints it: [{manifest, source}]', () => {
+    const manifests = parseImgadmAvailJson(
+      JSON.stringify([
+        {
+          manifest: {
+            uuid: BASE,
+            name: 'base-64-lts',
+            version: '18.4.0',
+            type: 'zone-dataset',
+            os: 'smartos',
+          },
+          source: 'https://images.smartos.org',
+        },
+      ]),
+    );
+    expect(manifests.map((m) => [m.uuid, m.name])).toEqual([[BASE, 'base-64-lts']]);
+  });
 });
 
 describe('imgadm list / avail tables', () => {

@@ -30,9 +30,20 @@ export function parseImgadmGet(stdout: string): ImageInfo {
   return checked(ImageInfo, parseJson(stdout, 'imgadm get'), 'imgadm get');
 }
 
-/** `imgadm avail -j`: manifests available from the sources. */
+/**
+ * `imgadm avail -j`: manifests available from the sources. imgadm prints
+ * `[{manifest, source}]` (smartos-live src/img/lib/cli.js since 2013); a bare array of
+ * manifests is read too.
+ */
 export function parseImgadmAvailJson(stdout: string): ImageManifest[] {
-  return checked(z.array(ImageManifest), parseJson(stdout, 'imgadm avail -j'), 'imgadm avail -j');
+  const entries = checked(
+    z.array(z.union([z.looseObject({ manifest: ImageManifest }), ImageManifest])),
+    parseJson(stdout, 'imgadm avail -j'),
+    'imgadm avail -j',
+  );
+  return entries.map((e) =>
+    'manifest' in e && typeof e.manifest === 'object' ? (e.manifest as ImageManifest) : (e as ImageManifest),
+  );
 }
 
 export interface ImgadmTableOptions {

@@ -11,10 +11,9 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { initSim } from '@zonedeck/smartos-sim';
+import { initSim, startSshd, type TestSshd } from '@zonedeck/smartos-sim';
 
 import { sshTransportTo } from '../../test/simHosts.js';
-import { startSshd, type TestSshd } from '@zonedeck/smartos-sim';
 import { isSmartosError, type SmartosError } from '../errors.js';
 import type { SshTransport } from './sshTransport.js';
 

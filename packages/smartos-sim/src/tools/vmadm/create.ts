@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { startGuestFor } from '../../guest/guestLaunch.js';
 import { allocateZoneIdAndPid, readHost } from '../../state/hostStore.js';
 import { readImage } from '../../state/imageStore.js';
 import { isJsonObject, jsString, type VmObject } from '../../state/json.js';
@@ -117,7 +118,11 @@ export async function vmadmCreate(parsed: ParsedArgs, ctx: VmadmContext): Promis
     );
 
   await simDelay(env, DELAYS.boot);
-  const running = await stepVm(layout, uuid, (v) => markRunningProvisioning(v, allocateZoneIdAndPid(layout)));
+  const guestPid = await startGuestFor(layout, uuid, env);
+  const running = await stepVm(layout, uuid, (v) => {
+    const ids = allocateZoneIdAndPid(layout);
+    return markRunningProvisioning(v, { zoneid: ids.zoneid, pid: guestPid ?? ids.pid });
+  });
   if (!running) return gone();
   await withLock(layout.lockFile, () => writeFirstBootData(layout, running));
 

@@ -1,5 +1,6 @@
 // start / stop / reboot (VM.start, VM.stop, VM.reboot): the command returns when the zone
 // has reached its end state, and the states in between are written as they happen.
+import { startGuestFor, stopGuest } from '../../guest/guestLaunch.js';
 import { allocateZoneIdAndPid } from '../../state/hostStore.js';
 import { jsString } from '../../state/json.js';
 import type { SimLayout } from '../../state/layout.js';
@@ -41,10 +42,15 @@ export function checkStartArgs(args: readonly string[]): void {
   }
 }
 
-/** zoneadm boot of an installed zone: ready, then running. */
+/** zoneadm boot of an installed zone: ready, then running (kvm/bhyve: with their guest's pid). */
 export async function bootZone(layout: SimLayout, uuid: string, env: NodeJS.ProcessEnv): Promise<boolean> {
   await simDelay(env, DELAYS.boot);
-  return (await stepVm(layout, uuid, (v) => markRunning(v, allocateZoneIdAndPid(layout)))) !== undefined;
+  const guestPid = await startGuestFor(layout, uuid, env);
+  const booted = await stepVm(layout, uuid, (v) => {
+    const ids = allocateZoneIdAndPid(layout);
+    return markRunning(v, { zoneid: ids.zoneid, pid: guestPid ?? ids.pid });
+  });
+  return booted !== undefined;
 }
 
 /** A zone going down: (stopping|shutting_down) was written; down, then installed. */
@@ -56,6 +62,8 @@ export async function haltZone(
   stayInstalled = true,
 ): Promise<boolean> {
   await simDelay(env, force ? DELAYS.halt : DELAYS.shutdown);
+  const vm = readVm(layout, uuid);
+  if (vm !== undefined) await stopGuest(vm);
   if (!(await stepVm(layout, uuid, (v) => markZoneDown(v, force)))) return false;
   await simDelay(env, DELAYS.teardown);
   if (!stayInstalled) return true;
