@@ -8,6 +8,7 @@ import { ToolOutput, type ToolResult } from '../tools/toolResult.js';
 import { bootHost } from './bootHost.js';
 import { faultDisk } from './faultDisk.js';
 import { IMGAPI_USAGE, imgapiCli } from './imgapiCli.js';
+import { sshdCli } from './sshdCli.js';
 
 const USAGE = [
   'Usage: smartos-sim <command> [options]',
@@ -23,6 +24,8 @@ const USAGE = [
   '  fault-disk <pool> <disk> [--root DIR]',
   "      make a pool's disk fail (UNAVAIL): the pool turns DEGRADED; `zpool online` repairs it",
   ...IMGAPI_USAGE,
+  '  sshd [--root DIR]',
+  '      run OpenSSH sshd on a loopback port in front of the simulated host (throwaway keys), until Ctrl-C',
 ];
 
 function usageResult(message: string | undefined, code: number): ToolResult {
@@ -69,6 +72,14 @@ export async function simCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
   if (command === 'fault-disk') return faultDiskCommand(rest, env);
   if (command === 'boot') return bootCommand(rest, env);
   if (command === 'imgapi') return imgapiCli(rest, env);
+  if (command === 'sshd') {
+    const parsed = parse(rest);
+    if (typeof parsed === 'string') return usageResult(parsed, 2);
+    const root = parsed.root ?? env[SIM_ROOT_ENV];
+    if (root === undefined || root === '' || !isSimInitialised(root))
+      return usageResult(`no initialised state directory: pass --root DIR or set ${SIM_ROOT_ENV}`, 2);
+    return sshdCli(root, (line) => process.stdout.write(`${line}\n`));
+  }
   if (command !== 'init' && command !== 'reset') return usageResult(`unknown command "${command}"`, 2);
 
   const args = parse(rest);
