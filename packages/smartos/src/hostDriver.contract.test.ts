@@ -3,8 +3,9 @@
  * LocalTransport, and through SshTransport and a real OpenSSH sshd whose PATH holds the
  * simulator. Nothing is mocked; the same driver code must behave the same way on both.
  *
- * To cover a new driver operation, add a row to DRIVER_CASES (and its uuid-taking form to
- * UUID_OPERATIONS); transport capabilities go in TRANSPORT_CASES.
+ * To cover a new driver operation, add a row to DRIVER_CASES or test/operationCases.ts (and its
+ * uuid-taking form to UUID_OPERATIONS); the watcher's cases are in test/watcherCases.ts,
+ * transport capabilities go in TRANSPORT_CASES.
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -14,67 +15,44 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import {
+  counting,
+  MISSING_VM,
+  POWERDNS,
+  rejection,
+  type Case,
+  type Subject,
+} from '../test/contractSubject.js';
 import { ECHO_ARGV, hostileStrings } from '../test/hostileStrings.js';
+import { OPERATION_CASES } from '../test/operationCases.js';
 import { openSimHost, TRANSPORT_KINDS, type SimHost } from '../test/simHosts.js';
-import { isSmartosError, type SmartosError } from './errors.js';
+import { WATCHER_CASES } from '../test/watcherCases.js';
 import { createHostDriver, type HostDriver } from './hostDriver.js';
 import { HostSummary } from './model/host.js';
 import { VmSummary } from './model/vm.js';
 import { parseVmadmListParsable, parseVmadmListTable } from './parsers/vmadmList.js';
 import { runTool } from './tools/runTool.js';
-import type { ExecRequest, PtySession, Transport } from './transport/transport.js';
+import type { PtySession } from './transport/transport.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'zonedeck-contract-'));
 afterAll(() => rm(scratch, { recursive: true, force: true }));
 
-const POWERDNS = '024ab643-ed65-48ab-95f8-5e5976539bfa';
-const MISSING_VM = '11111111-2222-3333-4444-555555555555';
-
-/** What each case gets: the driver, and the transport under it counting exec calls. */
-interface Subject {
-  host: SimHost;
-  driver: HostDriver;
-  transport: Transport;
-  /** argv of every exec the driver (or a case) made, in order. */
-  execs: (readonly string[])[];
-  /** A directory of this run, for files a case makes or must not find. */
-  dir: string;
-}
-
-interface Case {
-  name: string;
-  run(s: Subject): Promise<void>;
-}
-
-function counting(inner: Transport, execs: (readonly string[])[]): Transport {
-  return {
-    description: inner.description,
-    exec(request: ExecRequest) {
-      execs.push(request.argv);
-      return inner.exec(request);
-    },
-    spawnPty: (request) => inner.spawnPty(request),
-    connectSocket: (path) => inner.connectSocket(path),
-    close: () => inner.close(),
-  };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<SmartosError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (isSmartosError(err)) return err;
-    throw err;
-  }
-  throw new Error('expected a rejection');
-}
-
-/** Each HostDriver operation that takes a VM uuid. */
+/** Each HostDriver operation that takes a VM or image uuid. */
 const UUID_OPERATIONS: [string, (d: HostDriver, uuid: string) => Promise<unknown>][] = [
   ['getVm', (d, uuid) => d.getVm(uuid)],
   ['startVm', (d, uuid) => d.startVm(uuid)],
   ['stopVm', (d, uuid) => d.stopVm(uuid, { force: true })],
   ['rebootVm', (d, uuid) => d.rebootVm(uuid)],
+  ['updateVm', (d, uuid) => d.updateVm(uuid, { alias: 'x' })],
+  ['deleteVm', (d, uuid) => d.deleteVm(uuid)],
+  ['createSnapshot', (d, uuid) => d.createSnapshot(uuid, 'snap')],
+  ['rollbackSnapshot', (d, uuid) => d.rollbackSnapshot(uuid, 'snap')],
+  ['deleteSnapshot', (d, uuid) => d.deleteSnapshot(uuid, 'snap')],
+  ['vmInfo', (d, uuid) => d.vmInfo(uuid, ['vnc'])],
+  ['consoleEndpoints', (d, uuid) => d.consoleEndpoints(uuid)],
+  ['getImage', (d, uuid) => d.getImage(uuid)],
+  ['importImage', (d, uuid) => d.importImage(uuid)],
+  ['deleteImage', (d, uuid) => d.deleteImage(uuid)],
 ];
 const NOT_UUIDS = [
   '',
@@ -197,17 +175,6 @@ const DRIVER_CASES: Case[] = [
     },
   },
   {
-    name: 'the storage and network reads answer (listPools, poolStatus, arcStats, NICs, tags, VNICs)',
-    async run({ driver }) {
-      expect((await driver.listPools()).map((p) => p.name)).toContain('zones');
-      expect((await driver.poolStatus()).map((p) => p.pool)).toContain('zones');
-      expect(typeof (await driver.arcStats())).toBe('object');
-      expect((await driver.physicalNics()).length).toBeGreaterThan(0);
-      expect((await driver.nicTags()).length).toBeGreaterThan(0);
-      expect((await driver.vnics()).length).toBeGreaterThan(0);
-    },
-  },
-  {
     name: 'a command the host does not have is CommandNotFound',
     async run({ transport }) {
       const err = await rejection(runTool(transport, { argv: ['no-such-command-zd'], timeoutMs: 10_000 }));
@@ -273,6 +240,37 @@ const TRANSPORT_CASES: Case[] = [
       expect((await rejection(pending)).code).toBe('Aborted');
       const before = await rejection(transport.exec({ argv: ['true'], signal: AbortSignal.abort() }));
       expect(before.code).toBe('Aborted');
+    },
+  },
+  {
+    name: 'spawn streams output as it comes, reports the exit, and kill ends the process group',
+    async run({ transport, dir }) {
+      const done = await transport.spawn({ argv: ['sh', '-c', 'echo out; echo err >&2; exit 3'] });
+      let out = '';
+      let err = '';
+      done.onStdout((t) => (out += t));
+      done.onStderr((t) => (err += t));
+      expect(await new Promise((resolve) => done.onExit(resolve))).toEqual({ exitCode: 3 });
+      expect([out, err]).toEqual(['out\n', 'err\n']);
+
+      const pids = join(dir, 'spawn-pids');
+      const script = `sleep 30 & echo $! > ${pids}; echo $$ >> ${pids}; echo "ready ünï"; wait`;
+      const proc = await transport.spawn({ argv: ['sh', '-c', script] });
+      let text = '';
+      const ready = new Promise<void>((resolve) =>
+        proc.onStdout((t) => {
+          text += t;
+          if (text.includes('\n')) resolve();
+        }),
+      );
+      await ready;
+      expect(text).toBe('ready ünï\n');
+      const exit = new Promise((resolve) => proc.onExit(resolve));
+      proc.kill();
+      await exit;
+      const running = readFileSync(pids, 'utf8').trim().split('\n').map(Number);
+      expect(running).toHaveLength(2);
+      expect(await eventually(() => running.every((pid) => !alive(pid)))).toBe(true);
     },
   },
   {
@@ -349,7 +347,7 @@ describe.each(TRANSPORT_KINDS)('HostDriver contract over %s', (kind) => {
   }, 60_000);
   afterAll(() => host.close());
 
-  for (const c of [...DRIVER_CASES, ...TRANSPORT_CASES]) {
+  for (const c of [...DRIVER_CASES, ...OPERATION_CASES, ...WATCHER_CASES, ...TRANSPORT_CASES]) {
     it(c.name, async () => {
       execs.length = 0;
       await c.run(subject);

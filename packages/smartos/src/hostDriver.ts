@@ -49,6 +49,7 @@ import {
   vmadmValidateCreate,
   type VmadmPayload,
 } from './tools/vmadm.js';
+import { vmadmEvents, type VmEventStream, type VmEventStreamHandlers } from './tools/vmadmEvents.js';
 import { zfsList } from './tools/zfs.js';
 import { zpoolList, zpoolScrub, zpoolStatus } from './tools/zpool.js';
 import type { Transport } from './transport/transport.js';
@@ -84,6 +85,11 @@ export interface HostDriver {
   readonly transport: Transport;
   hostSummary(opts?: OperationOptions): Promise<HostSummary>;
   listVms(opts?: OperationOptions): Promise<VmSummary[]>;
+  /**
+   * Runs `vmadm events -jr` until stopped, each line parsed (REFERENCE 1.9); `end` says how it
+   * ended. Rejects as exec does when it cannot start (e.g. CommandNotFound).
+   */
+  watchVmEvents(handlers: VmEventStreamHandlers): Promise<VmEventStream>;
   /** The full VM object as vmadm prints it. VmNotFound when the host has no such VM. */
   getVm(uuid: string, opts?: OperationOptions): Promise<VmadmVm>;
   /** Starting a running VM succeeds (vmadm says it is already running). */
@@ -211,6 +217,7 @@ export function createHostDriver(transport: Transport, opts: HostDriverOptions =
     hostSummary: (o) => sysinfo(sysinfoCtx, call(o, 'read')),
     listVms: (o) =>
       vmadmList(vmadmCtx, { fields: LIST_VMS_FIELDS, sort: ['alias'] }, call(o, 'read'), rowToVmSummary),
+    watchVmEvents: (handlers) => vmadmEvents(vmadmCtx, handlers),
     getVm: (uuid, o) => vmadmGet(vmadmCtx, uuid, call(o, 'read')),
     startVm: (uuid, o) => vmadmStart(vmadmCtx, uuid, call(o, 'power')),
     stopVm: (uuid, o) => vmadmStop(vmadmCtx, uuid, { force: o?.force ?? false }, call(o, 'power')),

@@ -16,11 +16,13 @@ export {
 } from './hostDriver.js';
 export type { ActionResult } from './tools/tool.js';
 export type { VmadmPayload } from './tools/vmadm.js';
+export type { VmEventStream, VmEventStreamEnd, VmEventStreamHandlers } from './tools/vmadmEvents.js';
 export type { SvcadmAction } from './tools/svcs.js';
 export {
   createHostWatcher,
   type HostWatcher,
   type HostWatcherOptions,
+  type OpenVmEvents,
   type VmEventListener,
 } from './watcher/hostWatcher.js';
 export { diffVms } from './watcher/vmDiff.js';
@@ -45,6 +47,9 @@ export type {
   PtyExit,
   PtyRequest,
   PtySession,
+  ProcessExit,
+  SpawnedProcess,
+  SpawnRequest,
   Transport,
 } from './transport/transport.js';
 export {
@@ -71,6 +76,7 @@ export * from './parsers/nictagadm.js';
 export * from './parsers/svcs.js';
 export * from './parsers/sysinfo.js';
 export * from './parsers/vmadmGet.js';
+export * from './parsers/vmadmEvents.js';
 export * from './parsers/vmadmList.js';
 export * from './parsers/vmadmLookup.js';
 export * from './parsers/vmSummary.js';

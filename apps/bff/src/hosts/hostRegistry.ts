@@ -100,7 +100,10 @@ export class HostRegistry implements HostsPort {
 
   private register(entry: HostEntry, transport: Transport): void {
     const driver = createHostDriver(transport);
-    const watcher = createHostWatcher({ listVms: (o) => driver.listVms(o) });
+    const watcher = createHostWatcher({
+      listVms: (o) => driver.listVms(o),
+      events: (h) => driver.watchVmEvents(h),
+    });
     this.hosts.set(entry.id, {
       entry,
       driver,

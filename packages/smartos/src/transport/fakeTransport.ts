@@ -48,6 +48,11 @@ export function createFakeTransport(replies: readonly FakeReply[] = []): FakeTra
         }),
       );
     },
+    spawn(request) {
+      // like a host whose command does not exist: a watcher falls back to polling
+      const message = `the fake transport streams nothing: ${request.argv[0] ?? ''}`;
+      return Promise.reject(new SmartosError({ code: 'CommandNotFound', argv: request.argv, message }));
+    },
     connectSocket(path) {
       return Promise.reject(
         new SmartosError({ code: 'CommandFailed', message: `the fake transport has no sockets (${path})` }),

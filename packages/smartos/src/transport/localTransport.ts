@@ -9,6 +9,7 @@ import { connect, type Socket } from 'node:net';
 import { describeArgv, SmartosError } from '../errors.js';
 import { exitCodeForSignal } from './exitStatus.js';
 import { spawnLocalPty } from './localPty.js';
+import { killGroup, spawnLocal } from './localSpawn.js';
 import type { ExecRequest, ExecResult, Transport } from './transport.js';
 
 export interface LocalTransportOptions {
@@ -47,6 +48,14 @@ export function createLocalTransport(opts: LocalTransportOptions = {}): Transpor
         running.add(stop);
         void ended.then(() => running.delete(stop));
         resolve(session);
+      });
+    },
+    spawn(request) {
+      const err = isClosed(request.argv);
+      if (err) return Promise.reject(err);
+      return spawnLocal(request, env, (stop) => {
+        running.add(stop);
+        return () => running.delete(stop);
       });
     },
     async connectSocket(path) {
@@ -224,15 +233,4 @@ function execLocal(
     if (request.stdin !== undefined) child.stdin?.end(request.stdin, 'utf8');
     else child.stdin?.end();
   });
-}
-
-/** Kills the command's whole process group (it was spawned detached), or the command alone. */
-function killGroup(child: ChildProcess): void {
-  try {
-    if (child.pid === undefined) throw new Error('no pid');
-    process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    // no such group (already gone) or spawn failed: fall back to the command alone
-    child.kill('SIGKILL');
-  }
 }

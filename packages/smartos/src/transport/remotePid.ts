@@ -5,6 +5,8 @@
  * pid on stderr, then execs the command in its place: sshd started that shell with setsid(),
  * so the pid names the command's process group, which `kill -s KILL -- -<pid>` ends whole.
  */
+import type { Client } from 'ssh2';
+
 import { commandLine } from './shellQuote.js';
 
 const MARKER = 'zonedeck-pid:';
@@ -20,6 +22,16 @@ export function reportingCommandLine(argv: readonly string[]): string {
 /** The argv that kills a reported command's process group. */
 export function killGroupArgv(pid: number): string[] {
   return ['kill', '-s', 'KILL', '--', `-${pid}`];
+}
+
+/** Kills a reported command's process group on its own channel (best effort: the result does not matter). */
+export function killRemoteGroup(client: Client, pid: number): void {
+  client.exec(commandLine(killGroupArgv(pid)), (err, killer) => {
+    if (err) return;
+    killer.on('data', () => undefined).on('error', () => undefined);
+    killer.stderr.resume();
+    killer.end();
+  });
 }
 
 /** Takes the marker line out of a command's stderr and keeps the pid it names. */

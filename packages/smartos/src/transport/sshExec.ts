@@ -8,8 +8,7 @@ import type { ClientChannel } from 'ssh2';
 
 import { describeArgv, SmartosError } from '../errors.js';
 import { exitCodeForSignal } from './exitStatus.js';
-import { killGroupArgv, PidReportFilter, reportingCommandLine } from './remotePid.js';
-import { commandLine } from './shellQuote.js';
+import { killRemoteGroup, PidReportFilter, reportingCommandLine } from './remotePid.js';
 import type { SshLink } from './sshConnection.js';
 import type { ExecRequest, ExecResult } from './transport.js';
 
@@ -66,15 +65,7 @@ export function sshExec(ctx: SshExecContext, request: ExecRequest): Promise<Exec
     };
     const killRemote = () => {
       const pid = pidFilter.pid;
-      if (pid !== undefined && ctx.link.dropped === undefined) {
-        // best effort, on its own channel; the result does not matter
-        client.exec(commandLine(killGroupArgv(pid)), (err, killer) => {
-          if (err) return;
-          killer.on('data', () => undefined).on('error', () => undefined);
-          killer.stderr.resume();
-          killer.end();
-        });
-      }
+      if (pid !== undefined && ctx.link.dropped === undefined) killRemoteGroup(client, pid);
       channel?.close();
     };
 

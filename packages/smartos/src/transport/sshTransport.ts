@@ -11,6 +11,7 @@ import { describeArgv, SmartosError } from '../errors.js';
 import { createSshConnector, type SshLink, type SshTransportOptions } from './sshConnection.js';
 import { sshExec } from './sshExec.js';
 import { spawnSshPty } from './sshPty.js';
+import { sshSpawn } from './sshSpawn.js';
 import type { Transport } from './transport.js';
 
 export type { SshTransportOptions } from './sshConnection.js';
@@ -64,6 +65,9 @@ export function createSshTransport(opts: SshTransportOptions & SshTransportLimit
     },
     async spawnPty(request) {
       return spawnSshPty(await link(request.argv), request, (stop) => register(() => stop()));
+    },
+    async spawn(request) {
+      return sshSpawn({ link: await link(request.argv), description, register }, request);
     },
     async connectSocket(path) {
       const open = await link();

@@ -12,6 +12,9 @@
  *   only; a remote shell exits 127 instead), `CommandFailed` (anything else).
  * - `spawnPty({ argv, cols, rows, env? })` → PtySession: a command on a terminal (zlogin,
  *   the bhyve console). Text in and out, resize, kill; onExit says how it ended.
+ * - `spawn({ argv })` → SpawnedProcess: a long-lived command whose output is read as it comes
+ *   (`vmadm events -jr`): stdout and stderr as UTF-8 text, onExit, kill (the whole process
+ *   group, on the host too). Rejects like exec when the command cannot start.
  * - `connectSocket(path)` → a Duplex joined to a unix socket on the host (a guest's VNC or
  *   serial socket). Local: net.connect; SSH: an OpenSSH direct-streamlocal channel.
  * - `close()` ends everything the transport runs and its connection.
@@ -73,6 +76,28 @@ export interface PtySession {
   kill(): void;
 }
 
+export interface SpawnRequest {
+  /** The command and its arguments, as for exec. Its standard input is closed at once. */
+  argv: readonly string[];
+}
+
+/** How a spawned command ended: as PtyExit (exit code, or the link failure that ended it). */
+export type ProcessExit = PtyExit;
+
+/**
+ * A command running without a terminal, its output streamed. Output that arrives before the
+ * first listener is kept for it; multi-byte characters are kept whole.
+ */
+export interface SpawnedProcess {
+  /** Registers a listener for standard output; returns a function that removes it. */
+  onStdout(listener: (text: string) => void): () => void;
+  onStderr(listener: (text: string) => void): () => void;
+  /** Registers a listener for the end (called once; at once if it already ended). */
+  onExit(listener: (exit: ProcessExit) => void): () => void;
+  /** Kills the command and everything it started; onExit follows. */
+  kill(): void;
+}
+
 export interface Transport {
   /** A short human description for logs and errors, e.g. "local" or "ssh root@10.0.0.5:22". */
   readonly description: string;
@@ -80,6 +105,8 @@ export interface Transport {
   exec(request: ExecRequest): Promise<ExecResult>;
   /** Runs a command on a new terminal. */
   spawnPty(request: PtyRequest): Promise<PtySession>;
+  /** Starts a long-lived command whose output is read as a stream. */
+  spawn(request: SpawnRequest): Promise<SpawnedProcess>;
   /** Opens a stream to a unix socket on the host. */
   connectSocket(path: string): Promise<Duplex>;
   /** Releases connections, child processes, terminals and sockets. */

@@ -1,17 +1,28 @@
 /**
  * HostWatcher: one per host. Reads the host's VM list, then keeps it current and reports
- * each change as a typed VmEvent to every listener. This version polls `vmadm list` and diffs
- * (node-vmadm's dummy-backend design); after a failed read it reports the link down, backs off,
- * and on recovery sends a full `sync` so listeners never keep a stale picture.
+ * each change as a typed VmEvent to every listener. Where the host has `vmadm events`
+ * (given `events`), one `vmadm events -jr` stream does it (eventsLoop.ts); otherwise, or when
+ * the host lacks the command, it polls `vmadm list` and diffs (pollLoop.ts, node-vmadm's
+ * dummy-backend design). Either way a dropped link is reported, and on recovery a full `sync`
+ * goes out so listeners never keep a stale picture.
  */
 import type { VmSummary } from '../model/vm.js';
 import type { VmEvent } from '../model/vmEvent.js';
-import { byUuid, diffVms } from './vmDiff.js';
+import { createEventsLoop, type OpenVmEvents } from './eventsLoop.js';
+import { createPollLoop } from './pollLoop.js';
+import { WatcherState, type WatchEngine } from './watcherState.js';
+
+export type { OpenVmEvents } from './eventsLoop.js';
 
 export interface HostWatcherOptions {
   /** Reads the full VM list (the driver's listVms). */
   listVms: (opts: { signal: AbortSignal }) => Promise<VmSummary[]>;
-  /** Time between reads while the host answers. Default 2 s. */
+  /**
+   * Opens a `vmadm events -jr` stream (the driver's watchVmEvents). Without it the watcher
+   * polls; with it, it polls only when the host turns out not to have `vmadm events`.
+   */
+  events?: OpenVmEvents;
+  /** Time between reads while polling, and the first retry of a broken stream. Default 2 s. */
   intervalMs?: number;
   /** Longest wait between retries while the host does not answer. Default 30 s. */
   maxBackoffMs?: number;
@@ -22,9 +33,11 @@ export type VmEventListener = (event: VmEvent) => void;
 export interface HostWatcher {
   /** The last full list read, or null before the first read. */
   current(): VmSummary[] | null;
+  /** How the watcher follows the host: a `vmadm events` stream or polling. */
+  mode(): 'events' | 'polling';
   /** Listens to events; returns the function that stops listening. Starts the watcher on first use. */
   subscribe(listener: VmEventListener): () => void;
-  /** Reads the host now instead of at the next tick (e.g. right after a command changed it). */
+  /** Reads the host now instead of waiting (e.g. right after a command changed it). */
   refresh(): Promise<void>;
   stop(): void;
 }
@@ -34,85 +47,50 @@ export function createHostWatcher(opts: HostWatcherOptions): HostWatcher {
   const maxBackoffMs = opts.maxBackoffMs ?? 30_000;
   const listeners = new Set<VmEventListener>();
   const abort = new AbortController();
-  let known: Map<string, VmSummary> | null = null;
-  let linkUp = true;
-  let failures = 0;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | null = null;
-  let stopped = false;
-
   const emit = (event: VmEvent) => {
     for (const listener of [...listeners]) listener(event);
   };
+  const state = new WatcherState(emit);
+  const active = () => !abort.signal.aborted && listeners.size > 0;
+  const common = { state, listVms: opts.listVms, signal: abort.signal, maxBackoffMs, active };
 
-  async function readOnce(): Promise<void> {
-    try {
-      const vms = await opts.listVms({ signal: abort.signal });
-      failures = 0;
-      if (!linkUp) {
-        linkUp = true;
-        emit({ type: 'link', up: true, reason: null });
-      }
-      if (known === null) {
-        known = byUuid(vms);
-        emit({ type: 'sync', vms });
-        return;
-      }
-      const events = diffVms(known, vms);
-      known = byUuid(vms);
-      for (const event of events) emit(event);
-    } catch (err) {
-      if (stopped) return;
-      failures++;
-      if (linkUp) {
-        linkUp = false;
-        emit({ type: 'link', up: false, reason: err instanceof Error ? err.message : String(err) });
-      }
-      // Resync in full when the host answers again.
-      known = null;
-    }
-  }
-
-  function tick(): Promise<void> {
-    running ??= readOnce().finally(() => {
-      running = null;
-      schedule();
+  const poll = createPollLoop({ ...common, intervalMs });
+  let engine: WatchEngine = poll;
+  let mode: 'events' | 'polling' = 'polling';
+  if (opts.events) {
+    mode = 'events';
+    engine = createEventsLoop({
+      ...common,
+      open: opts.events,
+      retryMs: intervalMs,
+      fallBack: () => {
+        mode = 'polling';
+        engine = poll;
+        if (active()) poll.wake();
+      },
     });
-    return running;
-  }
-
-  function schedule(): void {
-    clearTimeout(timer);
-    timer = undefined;
-    if (stopped || listeners.size === 0) return;
-    const delay = failures ? Math.min(maxBackoffMs, intervalMs * 2 ** failures) : intervalMs;
-    timer = setTimeout(() => void tick(), delay);
-    timer.unref();
   }
 
   return {
-    current: () => (known ? [...known.values()] : null),
+    current: () => (state.known ? [...state.known.values()] : null),
+    mode: () => mode,
     subscribe(listener) {
       listeners.add(listener);
       // The current list goes out after subscribe returns, like every other event.
-      const snapshot = known ? [...known.values()] : null;
+      const snapshot = state.known ? [...state.known.values()] : null;
       if (snapshot)
         queueMicrotask(() => listeners.has(listener) && listener({ type: 'sync', vms: snapshot }));
-      // Idle (no listener had it polling): read now; the read schedules the next.
-      if (!running && timer === undefined && !stopped) void tick();
+      if (!abort.signal.aborted) engine.wake();
       return () => {
         listeners.delete(listener);
-        if (listeners.size === 0) {
-          clearTimeout(timer);
-          timer = undefined;
-        }
+        if (listeners.size === 0) engine.idle();
       };
     },
-    refresh: () => tick(),
+    refresh: () => engine.refresh(),
     stop() {
-      stopped = true;
-      clearTimeout(timer);
       abort.abort();
+      engine.stop();
+      poll.stop();
       listeners.clear();
     },
   };
