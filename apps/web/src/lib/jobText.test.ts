@@ -42,10 +42,23 @@ describe('jobTitle and jobRunningText', () => {
     expect(jobRunningText('vm.start', 'DHCP')).toBe('Starting DHCP…');
   });
 
+  it('speak the VM create, edit, delete and snapshot jobs', () => {
+    expect(jobRunningText('vm.create', 'web01')).toBe('Creating web01…');
+    expect(jobTitle('vm.update', 'samba')).toBe('Update samba');
+    expect(jobTitle('vm.snapshot.rollback', 'web01')).toBe('Roll back web01');
+    expect(jobRunningText('vm.snapshot.create', 'web01')).toBe('Snapshotting web01…');
+  });
+
+  it('speak the storage, image and service jobs', () => {
+    expect(jobRunningText('pool.scrub', 'zones')).toBe('Scrubbing zones…');
+    expect(jobTitle('image.import', '')).toBe('Import image');
+    expect(jobTitle('service.disable', 'svc:/network/ssh:default')).toBe('Disable svc:/network/ssh:default');
+  });
+
   it('show unknown kinds as they are', () => {
-    expect(jobTitle('image.import', '')).toBe('image.import');
+    expect(jobTitle('host.reboot', '')).toBe('host.reboot');
     expect(jobRunningText('vm.snapshot', 'samba')).toBe('Running vm.snapshot on samba…');
-    expect(jobRunningText('pool.scrub', '')).toBe('Running pool.scrub…');
+    expect(jobRunningText('pool.trim', '')).toBe('Running pool.trim…');
   });
 });
 
@@ -55,8 +68,11 @@ describe('jobOutcomeText', () => {
       title: 'Stopped samba',
       description: null,
     });
+    expect(jobOutcomeText(job({ kind: 'pool.trim', targetName: 'zones', state: 'succeeded' })).title).toBe(
+      'pool.trim zones finished',
+    );
     expect(jobOutcomeText(job({ kind: 'pool.scrub', targetName: 'zones', state: 'succeeded' })).title).toBe(
-      'pool.scrub zones finished',
+      'Scrubbed zones',
     );
   });
 

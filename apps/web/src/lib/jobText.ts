@@ -13,6 +13,23 @@ const verbs: Partial<Record<string, Verb>> = {
   'vm.start': { base: 'Start', ing: 'Starting', past: 'Started' },
   'vm.stop': { base: 'Stop', ing: 'Stopping', past: 'Stopped' },
   'vm.reboot': { base: 'Reboot', ing: 'Rebooting', past: 'Rebooted' },
+  'pool.scrub': { base: 'Scrub', ing: 'Scrubbing', past: 'Scrubbed' },
+  'image.import': { base: 'Import image', ing: 'Importing image', past: 'Imported image' },
+  'image.delete': { base: 'Delete image', ing: 'Deleting image', past: 'Deleted image' },
+  'service.enable': { base: 'Enable', ing: 'Enabling', past: 'Enabled' },
+  'service.disable': { base: 'Disable', ing: 'Disabling', past: 'Disabled' },
+  'service.restart': { base: 'Restart', ing: 'Restarting', past: 'Restarted' },
+  'service.clear': { base: 'Clear', ing: 'Clearing', past: 'Cleared' },
+  'vm.create': { base: 'Create', ing: 'Creating', past: 'Created' },
+  'vm.update': { base: 'Update', ing: 'Updating', past: 'Updated' },
+  'vm.delete': { base: 'Delete', ing: 'Deleting', past: 'Deleted' },
+  'vm.snapshot.create': { base: 'Snapshot', ing: 'Snapshotting', past: 'Snapshotted' },
+  'vm.snapshot.rollback': { base: 'Roll back', ing: 'Rolling back', past: 'Rolled back' },
+  'vm.snapshot.delete': {
+    base: 'Delete a snapshot of',
+    ing: 'Deleting a snapshot of',
+    past: 'Deleted a snapshot of',
+  },
 };
 
 /** What a job acts on, for people: the target's name, else its id (a VM uuid), else nothing. */

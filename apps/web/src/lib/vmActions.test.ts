@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { canOperate, powerActionsFor, vmName } from './vmActions';
+import { canAdminister, canOperate, powerActionsFor, vmName } from './vmActions';
 
 describe('powerActionsFor', () => {
   it('offers start when the VM is down', () => {
@@ -21,6 +21,14 @@ describe('powerActionsFor', () => {
   it('offers nothing while the VM is being made', () => {
     expect(powerActionsFor('provisioning')).toEqual([]);
     expect(powerActionsFor('incomplete')).toEqual([]);
+  });
+});
+
+describe('canAdminister', () => {
+  it('lets only admins create, edit and delete VMs', () => {
+    expect(canAdminister('viewer')).toBe(false);
+    expect(canAdminister('operator')).toBe(false);
+    expect(canAdminister('admin')).toBe(true);
   });
 });
 

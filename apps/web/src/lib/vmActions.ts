@@ -34,6 +34,11 @@ export function canOperate(role: Role): boolean {
   return role === 'operator' || role === 'admin';
 }
 
+/** Creating, editing and deleting VMs needs the admin role. */
+export function canAdminister(role: Role): boolean {
+  return role === 'admin';
+}
+
 /** A VM as buttons and toasts name it: its alias, else its uuid. */
 export function vmName(vm: { alias: string | null; uuid: string }): string {
   return vm.alias ?? vm.uuid;

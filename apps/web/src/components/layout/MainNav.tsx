@@ -5,13 +5,18 @@ import { usePathname } from 'next/navigation';
 
 const links = [
   { href: '/', label: 'VMs' },
+  { href: '/images', label: 'Images' },
+  { href: '/storage', label: 'Storage' },
+  { href: '/network', label: 'Network' },
+  { href: '/services', label: 'Services' },
   { href: '/jobs', label: 'Jobs' },
   { href: '/audit', label: 'Audit' },
 ] as const;
 
 /** Whether `pathname` is `href` or a page under it (/jobs/<id> is within Jobs). */
 function isWithin(pathname: string, href: string): boolean {
-  if (href === '/') return pathname === '/';
+  // The VM pages (/vms/<uuid>, /vms/new) belong to VMs, the home page.
+  if (href === '/') return pathname === '/' || pathname === '/vms' || pathname.startsWith('/vms/');
   return pathname === href || pathname.startsWith(`${href}/`);
 }
 
@@ -19,7 +24,7 @@ function isWithin(pathname: string, href: string): boolean {
 export function MainNav() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex items-center gap-1">
+    <nav aria-label="Main" className="-mx-1 flex min-w-0 items-center gap-1 overflow-x-auto px-1">
       {links.map(({ href, label }) => {
         const current = isWithin(pathname, href);
         return (

@@ -1,11 +1,13 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { Plus } from 'lucide-react';
+import Link from 'next/link';
 import { useState } from 'react';
 
 import type { VmSummary } from '@zonedeck/api/schemas';
 
-import { vmName, type PowerAction } from '../../lib/vmActions';
+import { canAdminister, vmName, type PowerAction } from '../../lib/vmActions';
 import { useTRPC } from '../../trpc/provider';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { ErrorPanel } from '../common/ErrorPanel';
@@ -40,6 +42,8 @@ export function VmList({ hostId }: { hostId: string }) {
   const vms = useQuery(trpc.vm.list.queryOptions({ hostId }));
   const live = useLiveVms(hostId);
   const power = useVmPowerActions(hostId);
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const admin = me.data ? canAdminister(me.data.role) : false;
   const [confirmForceStop, setConfirmForceStop] = useState<VmSummary | null>(null);
 
   const actions: VmTableActions | undefined = power.allowed
@@ -66,7 +70,21 @@ export function VmList({ hostId }: { hostId: string }) {
   );
 
   return (
-    <Panel label="VM list" title={title}>
+    <Panel
+      label="VM list"
+      title={title}
+      actions={
+        admin ? (
+          <Link
+            href="/vms/new"
+            className="inline-flex h-7 items-center gap-1 rounded-md border border-transparent bg-accent px-2 text-xs font-medium text-accent-ink hover:bg-accent-strong focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
+          >
+            <Plus aria-hidden="true" className="size-3.5" />
+            Create VM
+          </Link>
+        ) : undefined
+      }
+    >
       {vms.isPending ? (
         <VmTableSkeleton />
       ) : vms.isError ? (

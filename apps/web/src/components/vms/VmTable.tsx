@@ -1,3 +1,5 @@
+import Link from 'next/link';
+
 import type { VmSummary } from '@zonedeck/api/schemas';
 
 import { brandFamily, formatMiB } from '../../lib/format';
@@ -51,7 +53,12 @@ export function VmTable({ vms, actions }: { vms: readonly VmSummary[]; actions?:
             return (
               <tr key={vm.uuid} aria-busy={busy || undefined} className="hover:bg-sunken/70">
                 <td className={`${td} font-medium`}>
-                  {vm.alias ?? <span className="font-normal text-ink-faint italic">no alias</span>}
+                  <Link
+                    href={`/vms/${vm.uuid}`}
+                    className="text-accent hover:underline focus-visible:outline-2 focus-visible:outline-accent"
+                  >
+                    {vm.alias ?? <span className="font-normal italic">no alias</span>}
+                  </Link>
                 </td>
                 <td className={`${td} whitespace-nowrap`}>
                   <span className="inline-block min-w-11 rounded border border-line px-1.5 py-px text-center text-xs font-semibold">

@@ -4,6 +4,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useState } from 'react';
 
+import type { VmEvent } from '@zonedeck/api/schemas';
+
 import { applyVmEvent } from '../../lib/vmEvents';
 import { useTRPC } from '../../trpc/provider';
 
@@ -16,9 +18,10 @@ export type LiveStatus =
 /**
  * Keeps the host's cached VM list current from the `vm.onEvent` SSE subscription: events are
  * written into the TanStack Query cache, nothing is refetched. tRPC's subscription link
- * reconnects by itself; the server sends a full sync after every (re)connect.
+ * reconnects by itself; the server sends a full sync after every (re)connect. `onEvent` sees each
+ * event after it is in the cache (the detail page reads its VM again when it changed).
  */
-export function useLiveVms(hostId: string): LiveStatus {
+export function useLiveVms(hostId: string, onEvent?: (event: VmEvent) => void): LiveStatus {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [hostLink, setHostLink] = useState<{ up: boolean; reason: string | null }>({
@@ -35,6 +38,7 @@ export function useLiveVms(hostId: string): LiveStatus {
           if (event.type === 'link') setHostLink({ up: event.up, reason: event.reason });
           if (event.type === 'sync') setHostLink({ up: true, reason: null });
           queryClient.setQueryData(listKey, (list) => applyVmEvent(list, event));
+          onEvent?.(event);
         },
       },
     ),

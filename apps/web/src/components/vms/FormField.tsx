@@ -1,0 +1,110 @@
+import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
+
+export const inputClass =
+  'block h-8 w-full rounded-md border border-line-strong bg-surface px-2.5 text-sm text-ink shadow-xs placeholder:text-ink-faint focus:border-accent focus:outline-2 focus:outline-accent/30 disabled:opacity-60 aria-invalid:border-red-500 aria-invalid:focus:outline-red-500/30';
+
+export const textareaClass = inputClass.replace('h-8', 'min-h-20 py-1.5 font-mono text-xs leading-relaxed');
+
+interface FieldShell {
+  label: string;
+  /** Shown under the input, and read as its description. */
+  hint?: ReactNode;
+  /** Why the value is refused; marks the input invalid. */
+  error?: string | undefined;
+  /** A unit after the input: "MiB". */
+  suffix?: string;
+  className?: string;
+}
+
+function Messages({
+  hintId,
+  errorId,
+  hint,
+  error,
+}: {
+  hintId: string;
+  errorId: string;
+  hint?: ReactNode;
+  error?: string | undefined;
+}) {
+  return (
+    <>
+      {error ? (
+        <p id={errorId} className="mt-1 text-xs font-medium text-red-700 dark:text-red-300">
+          {error}
+        </p>
+      ) : null}
+      {hint ? (
+        <p id={hintId} className="mt-1 text-xs text-ink-muted">
+          {hint}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function describedBy(hintId: string, errorId: string, hint: ReactNode, error: string | undefined) {
+  return [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
+}
+
+/** A labelled input whose error is shown at it and read as part of its description. */
+export function TextField({
+  label,
+  hint,
+  error,
+  suffix,
+  className = '',
+  ...input
+}: FieldShell & Omit<InputHTMLAttributes<HTMLInputElement>, 'className'>) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="mb-1 block text-xs font-medium text-ink">
+        {label}
+      </label>
+      <div className="flex items-center gap-2">
+        <input
+          id={id}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(hintId, errorId, hint, error)}
+          className={inputClass}
+          spellCheck={false}
+          autoComplete="off"
+          {...input}
+        />
+        {suffix ? <span className="w-7 shrink-0 text-xs text-ink-muted">{suffix}</span> : null}
+      </div>
+      <Messages hintId={hintId} errorId={errorId} hint={hint} error={error} />
+    </div>
+  );
+}
+
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  className = '',
+  ...textarea
+}: FieldShell & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'className'>) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="mb-1 block text-xs font-medium text-ink">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(hintId, errorId, hint, error)}
+        className={textareaClass}
+        spellCheck={false}
+        {...textarea}
+      />
+      <Messages hintId={hintId} errorId={errorId} hint={hint} error={error} />
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+
+import { useTRPC } from '../trpc/provider';
+
+/** Whether the signed-in user is an admin: the storage, image and service actions are theirs only. */
+export function useIsAdmin(): boolean {
+  const trpc = useTRPC();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  return me.data?.role === 'admin';
+}
