@@ -3,6 +3,7 @@ import { createAuthService } from './auth/authService.js';
 import { SessionStore } from './auth/sessions.js';
 import { UserStore } from './auth/users.js';
 import type { Config } from './config.js';
+import { ConsoleTickets } from './console/consoleTickets.js';
 import { openDatabase } from './db/database.js';
 import { HostRegistry } from './hosts/hostRegistry.js';
 import { JobRunner } from './jobs/jobRunner.js';
@@ -32,12 +33,16 @@ export async function createApp(config: Config, web: WebHandlers | null) {
   const interruptedJobs = jobs.recoverInterrupted();
 
   const auth = createAuthService(users, sessions);
-  const http = createAppServer({ auth, sessions, hosts, jobs, audit, secureCookies: false }, web);
+  const http = createAppServer(
+    { auth, sessions, hosts, jobs, audit, consoles: new ConsoleTickets(), secureCookies: false },
+    web,
+  );
 
   return {
     server: http.server,
     users,
     hosts,
+    audit,
     initialAdminPassword,
     interruptedJobs,
     async close(): Promise<void> {

@@ -2,15 +2,18 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { ApiContext, AuditPort, AuthPort, HostsPort, JobsPort } from '@zonedeck/api';
 
+import type { AuditLog } from './audit/auditLog.js';
 import { parseCookies, serializeSessionCookie, sessionCookieName } from './auth/cookies.js';
 import type { SessionStore } from './auth/sessions.js';
+import type { ConsoleTickets } from './console/consoleTickets.js';
 
 export interface ContextDeps {
   auth: AuthPort;
   sessions: SessionStore;
   hosts: HostsPort;
   jobs: JobsPort;
-  audit: AuditPort;
+  audit: AuditPort & Pick<AuditLog, 'record'>;
+  consoles: ConsoleTickets;
   secureCookies: boolean;
 }
 
@@ -34,6 +37,7 @@ export function createRequestContext(
     hosts: deps.hosts,
     jobs: deps.jobs,
     audit: deps.audit,
+    consoles: deps.consoles,
     cookies: {
       set: (sessionId, expiresAt) =>
         res.appendHeader('Set-Cookie', serializeSessionCookie(deps.secureCookies, sessionId, expiresAt)),

@@ -6,7 +6,7 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 
 import { appRouter } from '@zonedeck/api';
 
-import { createConsoleEndpoint } from './console/consoleSocket.js';
+import { createConsoleRelay } from './console/consoleRelay.js';
 import { createRequestContext, sessionOf, type ContextDeps } from './context.js';
 
 /** The web app's handlers (Next.js); absent in tests that exercise only the API. */
@@ -33,7 +33,12 @@ export function createAppServer(deps: ContextDeps, web: WebHandlers | null) {
     maxBodySize: 1 << 20,
     createContext: ({ req, res }) => createRequestContext(req, res, deps),
   });
-  const consoles = createConsoleEndpoint((req) => sessionOf(req, deps));
+  const consoles = createConsoleRelay({
+    sessionOf: (req) => sessionOf(req, deps),
+    tickets: deps.consoles,
+    hosts: deps.hosts,
+    audit: deps.audit,
+  });
 
   const server = http.createServer((req, res) => {
     const path = pathOf(req);

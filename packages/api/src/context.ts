@@ -2,6 +2,7 @@ import type { HostDriver, VmEvent } from '@zonedeck/smartos';
 
 import type { AuditEntry } from './schemas/audit.js';
 import type { SessionUser } from './schemas/auth.js';
+import type { ConsoleKind } from './schemas/consoleProtocol.js';
 import type { HostEntry, VmSummary } from './schemas/host.js';
 import type { Job, JobDetail } from './schemas/job.js';
 
@@ -68,6 +69,19 @@ export interface AuditPort {
   list(opts: { limit: number; target?: string | undefined }): AuditEntry[];
 }
 
+/** Issues console tickets (docs/consoleProtocol.md); the BFF's relay consumes them. */
+export interface ConsolesPort {
+  /** A single-use ticket for one VM's console, bound to the session and user; valid 30 s. */
+  issue(request: {
+    sessionId: string;
+    user: SessionUser;
+    hostId: string;
+    uuid: string;
+    alias: string | null;
+    kind: ConsoleKind;
+  }): string;
+}
+
 export interface ApiContext {
   /** The signed-in user, or null. */
   user: SessionUser | null;
@@ -77,4 +91,5 @@ export interface ApiContext {
   hosts: HostsPort;
   jobs: JobsPort;
   audit: AuditPort;
+  consoles: ConsolesPort;
 }

@@ -7,6 +7,7 @@ export type {
   ApiContext,
   AuditPort,
   AuthPort,
+  ConsolesPort,
   HostsPort,
   JobControl,
   JobRequest,

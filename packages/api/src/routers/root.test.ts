@@ -62,6 +62,7 @@ function callerAs(role: Role | null, events: string[] = []) {
       events: async function* () {},
     },
     audit: { list: () => [] },
+    consoles: { issue: ({ kind, uuid }) => `ticket-${kind}-${uuid}` },
   };
   return createCaller(ctx);
 }

@@ -1,6 +1,7 @@
 import { createCallerFactory, router } from '../trpc.js';
 import { auditRouter } from './audit.js';
 import { authRouter } from './auth.js';
+import { consoleRouter } from './console.js';
 import { hostRouter } from './host.js';
 import { imageRouter } from './image.js';
 import { jobRouter } from './job.js';
@@ -12,6 +13,7 @@ import { vmRouter } from './vm.js';
 export const appRouter = router({
   audit: auditRouter,
   auth: authRouter,
+  console: consoleRouter,
   host: hostRouter,
   image: imageRouter,
   job: jobRouter,

@@ -6,3 +6,4 @@ export * from './host.js';
 export * from './hostData.js';
 export * from './job.js';
 export * from './vmAction.js';
+export * from './consoleProtocol.js';

@@ -1,0 +1,127 @@
+import type { Duplex } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+
+import type { ConsoleKind } from '@zonedeck/api/schemas';
+import type { ConsoleEndpoints, PtySession, Transport } from '@zonedeck/smartos';
+
+/** How a source ended: the reason the user reads and the WebSocket close code (1000 / 1011). */
+export interface SourceEnd {
+  reason: string;
+  code: 1000 | 1011;
+}
+
+/**
+ * One console stream on the host, as the relay sees it: bytes out (`onData`), bytes in
+ * (`write`), flow control (`pause`/`resume`) and an end with a reason.
+ */
+export interface ConsoleSource {
+  onData(listener: (chunk: Buffer) => void): void;
+  /** Called once, when the source ends by itself (not after `close()`). */
+  onEnd(listener: (end: SourceEnd) => void): void;
+  /** Writes input; false when the source is full: stop reading the client until `onDrain`. */
+  write(chunk: Buffer): boolean;
+  onDrain(listener: () => void): void;
+  resize(cols: number, rows: number): void;
+  pause(): void;
+  resume(): void;
+  /** Ends the stream (the client went away): closes the socket, kills the PTY's command. */
+  close(): void;
+}
+
+export interface OpenRequest {
+  transport: Transport;
+  endpoints: ConsoleEndpoints;
+  cols: number;
+  rows: number;
+}
+
+/**
+ * One kind of console (cockpit's channel types): how to open its source on the host, and
+ * which flow control its stream uses — `ack` (terminals, docs/consoleProtocol.md#flow-control)
+ * or `buffered` (VNC: the WebSocket's send buffer).
+ */
+export interface ConsoleAdapter {
+  kind: ConsoleKind;
+  flow: 'ack' | 'buffered';
+  open(request: OpenRequest): Promise<ConsoleSource>;
+}
+
+function once<T>(): { emit(value: T): void; on(listener: (value: T) => void): void } {
+  let listener: ((value: T) => void) | null = null;
+  let fired: { value: T } | null = null;
+  return {
+    emit(value) {
+      if (fired) return;
+      fired = { value };
+      listener?.(value);
+    },
+    on(l) {
+      listener = l;
+      if (fired) l(fired.value);
+    },
+  };
+}
+
+const GONE = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'ENOENT']);
+
+/** A unix socket on the host (a guest's VNC or serial port). Its end means the guest went away. */
+export function socketSource(socket: Duplex): ConsoleSource {
+  const ended = once<SourceEnd>();
+  let closedByUs = false;
+  socket.on('error', (err: NodeJS.ErrnoException) => {
+    if (closedByUs) return;
+    ended.emit(
+      err.code && GONE.has(err.code)
+        ? { reason: 'the guest stopped', code: 1000 }
+        : { reason: `the guest's socket failed: ${err.message}`, code: 1011 },
+    );
+  });
+  socket.on('close', () => {
+    if (!closedByUs) ended.emit({ reason: 'the guest stopped', code: 1000 });
+  });
+  return {
+    onData: (l) => void socket.on('data', (chunk: Buffer) => l(chunk)),
+    onEnd: (l) => ended.on(l),
+    write: (chunk) => socket.write(chunk),
+    onDrain: (l) => void socket.on('drain', l),
+    resize: () => undefined,
+    pause: () => void socket.pause(),
+    resume: () => void socket.resume(),
+    close() {
+      closedByUs = true;
+      socket.destroy();
+    },
+  };
+}
+
+/** A command on a PTY (zlogin, the bhyve zone console). Its exit ends the stream. */
+export function ptySource(pty: PtySession, name: string): ConsoleSource {
+  const ended = once<SourceEnd>();
+  const decoder = new StringDecoder('utf8');
+  let closedByUs = false;
+  pty.onExit((exit) => {
+    if (closedByUs) return;
+    ended.emit(
+      exit.error
+        ? { reason: `${name} lost the host: ${exit.error.message}`, code: 1011 }
+        : { reason: `${name} exited with ${exit.exitCode ?? 'no exit code'}`, code: 1000 },
+    );
+  });
+  return {
+    onData: (l) => void pty.onData((text) => l(Buffer.from(text, 'utf8'))),
+    onEnd: (l) => ended.on(l),
+    write(chunk) {
+      const text = decoder.write(chunk);
+      if (text) pty.write(text);
+      return true;
+    },
+    onDrain: () => undefined,
+    resize: (cols, rows) => pty.resize(cols, rows),
+    pause: () => pty.pause(),
+    resume: () => pty.resume(),
+    close() {
+      closedByUs = true;
+      pty.kill();
+    },
+  };
+}

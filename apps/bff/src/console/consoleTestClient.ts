@@ -1,0 +1,134 @@
+import WebSocket from 'ws';
+
+import type { ConsoleKind, ConsoleServerMessage } from '@zonedeck/api/schemas';
+
+/** A console WebSocket client for tests: collects output bytes and control messages. */
+export class ConsoleTestClient {
+  bytes = Buffer.alloc(0);
+  received = 0;
+  readonly messages: ConsoleServerMessage[] = [];
+  closed: { code: number; reason: string } | null = null;
+  private waiters: (() => void)[] = [];
+
+  constructor(readonly ws: WebSocket) {
+    ws.on('message', (data: Buffer, isBinary) => {
+      if (isBinary) {
+        this.received += data.length;
+        // Keep the tail only: enough for prompts and command output.
+        this.bytes = Buffer.concat([this.bytes, data]).subarray(-65536);
+      } else {
+        this.messages.push(JSON.parse(data.toString('utf8')) as ConsoleServerMessage);
+      }
+      this.wake();
+    });
+    ws.on('close', (code, reason) => {
+      this.closed = { code, reason: reason.toString() };
+      this.wake();
+    });
+  }
+
+  get text(): string {
+    return this.bytes.toString('utf8');
+  }
+
+  private wake(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+
+  /** Resolves once `check` holds (re-checked on every frame and every 100 ms), or rejects after `timeoutMs`. */
+  async until<T>(what: string, check: () => T | null | undefined | false, timeoutMs = 10_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = check();
+      if (value) return value;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for ${what}; output tail:\n${this.text.slice(-500)}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 100));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Waits for `pattern` in output received after the current point. */
+  async expectOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray> {
+    const from = this.received;
+    return this.until(
+      String(pattern),
+      () => {
+        const fresh = Math.min(this.received - from, this.bytes.length);
+        return fresh > 0
+          ? pattern.exec(this.bytes.subarray(this.bytes.length - fresh).toString('utf8'))
+          : null;
+      },
+      timeoutMs,
+    );
+  }
+
+  type(text: string): void {
+    this.ws.send(Buffer.from(text, 'utf8'), { binary: true });
+  }
+
+  control(msg: object): void {
+    this.ws.send(JSON.stringify(msg));
+  }
+
+  message<K extends ConsoleServerMessage['type']>(type: K) {
+    return this.until(type, () =>
+      this.messages.find((m): m is Extract<ConsoleServerMessage, { type: K }> => m.type === type),
+    );
+  }
+}
+
+export async function login(url: string, username: string, password: string): Promise<string> {
+  const res = await fetch(`${url}/api/trpc/auth.login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: HTTP ${res.status}`);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+export async function createTicket(
+  url: string,
+  cookie: string,
+  input: { hostId: string; uuid: string; kind: ConsoleKind },
+): Promise<{ status: number; path: string; code: string | null; message: string | null }> {
+  const res = await fetch(`${url}/api/trpc/console.createTicket`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json', origin: url },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as {
+    result?: { data: { path: string } };
+    error?: { message: string; data: { code: string } };
+  };
+  return {
+    status: res.status,
+    path: body.result?.data.path ?? '',
+    code: body.error?.data.code ?? null,
+    message: body.error?.message ?? null,
+  };
+}
+
+/** Opens `/api/console?ticket=…`; rejects with `HTTP <status>` when the upgrade is refused. */
+export function openConsole(
+  url: string,
+  path: string,
+  headers: Record<string, string>,
+  protocols: string[] = [],
+): Promise<ConsoleTestClient> {
+  const ws = new WebSocket(`${url.replace('http', 'ws')}${path}`, protocols, { headers });
+  const client = new ConsoleTestClient(ws);
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => resolve(client));
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    ws.once('error', reject);
+  });
+}

@@ -1,0 +1,12 @@
+import type { ConsoleAdapter } from './consoleSource.js';
+import { socketSource } from './consoleSource.js';
+
+/** VNC: raw RFB bytes to and from the guest's VNC socket (`<zonepath>/root/tmp/vm.vnc`). */
+export const vncAdapter: ConsoleAdapter = {
+  kind: 'vnc',
+  flow: 'buffered',
+  async open({ transport, endpoints }) {
+    if (!endpoints.vnc) throw new Error(`a ${endpoints.brand} zone has no VNC console`);
+    return socketSource(await transport.connectSocket(endpoints.vnc));
+  },
+};

@@ -1,0 +1,29 @@
+/** The state a console session shows: explicit, so the UI never hangs silently on a dead link. */
+export type ConsoleState =
+  | { status: 'connecting' }
+  | { status: 'connected'; alias: string | null; viewers: string[] }
+  | { status: 'disconnected'; reason: string; guestStopped: boolean };
+
+/** A tiny observable for useSyncExternalStore: sessions own their state, React only reads it. */
+export class StateCell<T> {
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private value: T) {}
+
+  get = (): T => this.value;
+
+  set(value: T): void {
+    this.value = value;
+    for (const l of this.listeners) l();
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+}
+
+/** The server's words for a guest that went away (docs/consoleProtocol.md#closing). */
+export function meansGuestStopped(reason: string): boolean {
+  return reason === 'the guest stopped';
+}
