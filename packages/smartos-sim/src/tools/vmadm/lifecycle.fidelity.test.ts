@@ -45,9 +45,9 @@ describe('vmadm lifecycle commands print what SmartOS printed (fixtures)', () =>
     // vminfod reports every changed key (zoneid, pid, exit_status...) and autoboot; the
     // fixture keeps the state and zone_state lines, which must match in order.
     const root = await freshRoot('office');
-    const events = startWatcher(root, fixtureArgv('vmadm-events.txt'), { SMARTOS_SIM_SPEED: '10' });
+    const events = startWatcher(root, fixtureArgv('vmadm-events.txt'), { SMARTOS_SIM_SPEED: '1' });
     await new Promise((r) => setTimeout(r, 400));
-    expect((await runVm(root, ['vmadm', 'stop', MYSQL], { SMARTOS_SIM_SPEED: '10' })).code).toBe(0);
+    expect((await runVm(root, ['vmadm', 'stop', MYSQL], { SMARTOS_SIM_SPEED: '1' })).code).toBe(0);
     await events.waitFor((l) => l.includes('state changed :: "stopping" -> "stopped"'));
     expect(await events.stop()).toEqual({ code: 0, signal: null });
     // The fixture's lines are not in one order with itself (its first event prints state
@@ -67,9 +67,9 @@ describe('vmadm lifecycle commands print what SmartOS printed (fixtures)', () =>
     // vmadm.js prints JSON.stringify(ev) whole: `vms` on ready and `vm` on modify are kept and
     // changes keep diff.js's key order (prettyPath first) -- the fixture drops/reorders those.
     const root = await freshRoot('office');
-    const events = startWatcher(root, fixtureArgv('vmadm-events-jr.jsonl'), { SMARTOS_SIM_SPEED: '10' });
+    const events = startWatcher(root, fixtureArgv('vmadm-events-jr.jsonl'), { SMARTOS_SIM_SPEED: '1' });
     await events.waitFor((l) => l.startsWith('{"type":"ready"'));
-    expect((await runVm(root, ['vmadm', 'stop', MYSQL], { SMARTOS_SIM_SPEED: '10' })).code).toBe(0);
+    expect((await runVm(root, ['vmadm', 'stop', MYSQL], { SMARTOS_SIM_SPEED: '1' })).code).toBe(0);
     await events.waitFor((l) => l.includes('"oldValue":"stopping","newValue":"stopped"'));
     expect(await events.stop()).toEqual({ code: 0, signal: null });
     type Ev = {
