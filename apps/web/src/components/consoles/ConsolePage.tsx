@@ -7,6 +7,7 @@ import { useState } from 'react';
 
 import type { ConsoleKind } from '@zonedeck/api/schemas/consoleProtocol';
 
+import { consoleHref, kindsOf } from '../../lib/consoleLinks';
 import { useTRPC } from '../../trpc/provider';
 import { ErrorPanel } from '../common/ErrorPanel';
 import { LoadingRegion, Skeleton } from '../common/Skeleton';
@@ -24,18 +25,6 @@ const clockNow = () => Date.now();
 
 const KIND_LABEL: Record<ConsoleKind, string> = { vnc: 'VNC', serial: 'Serial', shell: 'Shell' };
 const KIND_ICON = { vnc: Monitor, serial: TerminalSquare, shell: SquareTerminal } as const;
-
-/** The consoles a VM of this brand has (docs/consoleProtocol.md): VNC and serial for HVM guests, a shell for zones. */
-export function kindsOf(brand: string): ConsoleKind[] {
-  return brand === 'kvm' || brand === 'bhyve' ? ['vnc', 'serial'] : ['shell'];
-}
-
-/** `/consoles/<uuid>?kind=…`: the URL of a VM's console (its own browser window if wanted). */
-export function consoleHref(uuid: string, kind: ConsoleKind, hostId?: string): string {
-  const q = new URLSearchParams({ kind });
-  if (hostId) q.set('host', hostId);
-  return `/consoles/${uuid}?${q.toString()}`;
-}
 
 function ConsoleView({
   hostId,

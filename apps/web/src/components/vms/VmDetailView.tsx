@@ -1,7 +1,17 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ChevronLeft, OctagonX, Pencil, Play, RotateCw, Square, Trash2, type LucideIcon } from 'lucide-react';
+import {
+  ChevronLeft,
+  OctagonX,
+  Pencil,
+  Play,
+  RotateCw,
+  Square,
+  SquareTerminal,
+  Trash2,
+  type LucideIcon,
+} from 'lucide-react';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
@@ -9,6 +19,7 @@ import { useEffect, useRef, useState } from 'react';
 
 import type { Job, VmDetail, VmEvent, VmSummary } from '@zonedeck/api/schemas';
 
+import { consoleHref, kindsOf } from '../../lib/consoleLinks';
 import { brandFamily } from '../../lib/format';
 import { canAdminister, canOperate, powerActionsFor, type PowerAction } from '../../lib/vmActions';
 import { isHvmBrand, jobsThatEnded } from '../../lib/vmDetail';
@@ -50,6 +61,8 @@ function tabsFor(brand: string): TabDef<TabId>[] {
     { id: 'activity', label: 'Activity' },
   ];
 }
+
+const consoleNames = { vnc: 'VNC', serial: 'Serial', shell: 'Shell' } as const;
 
 const powerLooks: Record<PowerAction, { label: string; icon: LucideIcon; danger?: boolean }> = {
   start: { label: 'Start', icon: Play },
@@ -217,6 +230,19 @@ export function VmDetailView({ hostId, uuid }: { hostId: string; uuid: string })
               </Button>
             );
           })}
+          {power.allowed && state === 'running'
+            ? kindsOf(vm.brand).map((kind) => (
+                <Link
+                  key={kind}
+                  href={consoleHref(uuid, kind, hostId)}
+                  aria-label={`Open the ${consoleNames[kind]} console of ${name}`}
+                  className="inline-flex h-8 items-center gap-1.5 rounded-md border border-line-strong bg-surface px-3 text-sm font-medium hover:bg-sunken focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
+                >
+                  <SquareTerminal aria-hidden="true" className="size-4" />
+                  {consoleNames[kind]}
+                </Link>
+              ))
+            : null}
           {admin ? (
             <>
               <Button onClick={openEdit} disabled={busy || gone}>
