@@ -1,10 +1,9 @@
 // The create wizard's form: which step holds which input, the VmSpec the form makes, and where
 // an error (the form's own checks, zod issues from VmSpec or the server, the host's `vmadm
 // validate` verdict) is shown. Pure: tested in vmForm.test.ts.
-import type { VmSpec } from '@zonedeck/api/schemas';
+import { VmSpec } from '@zonedeck/api/schemas/vmSpec';
 
 import { isHvmBrand } from './vmDetail';
-import { VmSpecRules } from './vmSpecRules';
 import { parseWholeNumber, type KeyValueRow } from './vmUpdate';
 
 export const WIZARD_BRANDS = ['joyent', 'lx', 'kvm', 'bhyve'] as const;
@@ -339,7 +338,7 @@ export function specInputFromForm(form: VmForm): { input: Record<string, unknown
 /** The form checked as the server will check it: the spec when it passes, else errors by field. */
 export function checkVmForm(form: VmForm): { spec: VmSpec | null; errors: VmFormErrors } {
   const { input, errors } = specInputFromForm(form);
-  const result = VmSpecRules.safeParse(input);
+  const result = VmSpec.safeParse(input);
   if (!result.success) {
     for (const issue of result.error.issues) {
       const field = fieldOfSpecPath(issue.path);

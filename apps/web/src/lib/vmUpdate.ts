@@ -3,9 +3,9 @@
 import type { ZodType } from 'zod';
 
 import type { VmDetail } from '@zonedeck/api/schemas';
+import { VmSpec } from '@zonedeck/api/schemas/vmSpec';
 
 import { isHvmBrand, numberProp, recordEntries, stringProp } from './vmDetail';
-import { VmSpecRules } from './vmSpecRules';
 
 export interface KeyValueRow {
   key: string;
@@ -80,7 +80,7 @@ const MAX_METADATA_VALUE = 64 * 1024;
 /** The same limits VmSpec puts on a new VM, checked before anything is sent. */
 export function checkEditForm(form: VmEditForm, original: VmEditForm): VmEditErrors {
   const errors: VmEditErrors = {};
-  const fields = VmSpecRules.shape;
+  const fields = VmSpec.shape;
 
   const ram = parseWholeNumber(form.ram);
   if (ram === null) errors.ram = 'a whole number of MiB';

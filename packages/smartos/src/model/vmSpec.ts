@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-import { VmBrand } from './vm.js';
+// A package import, not './vm.js': the web bundler (Turbopack) reads this file from source and
+// does not map .js specifiers to .ts files.
+import { VmBrand } from '@zonedeck/smartos/model/vm';
 
 /**
  * What the console asks of a new VM: a checked, brand-aware subset of vmadm's create payload.
