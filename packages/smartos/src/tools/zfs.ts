@@ -14,6 +14,10 @@ export const ZFS_LIST_FIELDS = [
   'refer',
   'mountpoint',
   'compressratio',
+  'logicalused',
+  'quota',
+  'compression',
+  'dedup',
 ] as const;
 export const ZFS_SNAPSHOT_FIELDS = ['name', 'used', 'refer', 'creation'] as const;
 
