@@ -10,10 +10,16 @@ import { ErrorPanel } from '../common/ErrorPanel';
 import { LoadingRegion, Skeleton } from '../common/Skeleton';
 
 /**
- * The host a page shows (the console's first, as on the home page), or why there is none.
- * `children` renders once it is known.
+ * The host a page shows: `wanted` when it names a configured host, else the console's first;
+ * or why there is none. `children` renders once it is known.
  */
-export function HostGate({ children }: { children: (host: HostEntry) => ReactNode }) {
+export function HostGate({
+  children,
+  wanted = null,
+}: {
+  children: (host: HostEntry) => ReactNode;
+  wanted?: string | null;
+}) {
   const trpc = useTRPC();
   const hosts = useQuery(trpc.host.list.queryOptions());
   if (hosts.isPending) {
@@ -34,7 +40,7 @@ export function HostGate({ children }: { children: (host: HostEntry) => ReactNod
       />
     );
   }
-  const host = hosts.data[0];
+  const host = hosts.data.find((h) => h.id === wanted) ?? hosts.data[0];
   if (!host) {
     return (
       <div className="rounded-lg border border-dashed border-line-strong bg-surface p-10 text-center">
