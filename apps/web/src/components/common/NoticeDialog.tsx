@@ -1,8 +1,9 @@
 'use client';
 
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 
 import { Button } from './Button';
+import { SimpleDialog } from './SimpleDialog';
 
 /** A modal that only informs (why something cannot be done), closed with its one button or Escape. */
 export function NoticeDialog({
@@ -16,42 +17,18 @@ export function NoticeDialog({
   children: ReactNode;
   onClose: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const bodyId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      aria-describedby={bodyId}
-      onClose={() => {
-        if (open) onClose();
-      }}
-      className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg border border-line bg-surface p-0 text-ink shadow-xl backdrop:bg-black/40"
+    <SimpleDialog
+      open={open}
+      title={title}
+      onClose={onClose}
+      buttons={
+        <Button autoFocus onClick={onClose}>
+          Close
+        </Button>
+      }
     >
-      {open ? (
-        <div className="p-5">
-          <h2 id={titleId} className="text-base font-semibold">
-            {title}
-          </h2>
-          <div id={bodyId} className="mt-2 text-ink-muted">
-            {children}
-          </div>
-          <div className="mt-5 flex justify-end">
-            <Button autoFocus onClick={onClose}>
-              Close
-            </Button>
-          </div>
-        </div>
-      ) : null}
-    </dialog>
+      {children}
+    </SimpleDialog>
   );
 }
