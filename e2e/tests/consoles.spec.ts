@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 
-import { expect, hostCommand, test } from '../fixtures/server.js';
+import { expect, hostCommand, signIn, test } from '../fixtures/server.js';
 
 // ZoneDeck issue 6: VNC, serial and shell consoles through /api/console (docs/consoleProtocol.md).
 const ELK = '6a9d35d3-d522-4310-a724-fc38c59cd7e5';
@@ -8,21 +8,13 @@ const DHCP = '2321c688-e15e-4c6f-bc07-b2f7ff772c18';
 
 test.use({ serverEnv: { SMARTOS_SIM_GUEST: 'builtin' } });
 
-async function signIn(page: Page, url: string, password: string) {
-  await page.goto(`${url}/login`);
-  await page.getByLabel('User name').fill('admin');
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-}
-
 function terminalText(page: Page) {
   return page.locator('.xterm-rows');
 }
 
 test('VNC, serial and shell consoles work, and a stopped guest says so', async ({ page, server }) => {
   test.setTimeout(120_000);
-  await signIn(page, server.url, server.adminPassword);
+  await signIn(page, server);
 
   // VNC: the screen changes when typing.
   await page.goto(`${server.url}/consoles/${ELK}?kind=vnc`);

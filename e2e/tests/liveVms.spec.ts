@@ -1,4 +1,4 @@
-import { expect, hostCommand, test } from '../fixtures/server.js';
+import { expect, hostCommand, signIn, test } from '../fixtures/server.js';
 
 const SAMBA = '153831fc-2af9-44c8-9ba5-fad507337cc2';
 
@@ -6,10 +6,7 @@ test('a VM stopped on the host shows as stopped in the open page without a reloa
   page,
   server,
 }) => {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('User name').fill('admin');
-  await page.getByLabel('Password').fill(server.adminPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, server);
 
   const samba = page
     .getByRole('table', { name: 'Virtual machines' })

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import type { Page } from '@playwright/test';
 
-import { expect, hostCommand, test, type RunningServer } from '../fixtures/server.js';
+import { expect, hostCommand, signIn, test } from '../fixtures/server.js';
 
 // Issue 7: storage, images and services on the office profile. The simulated host runs 100×
 // faster, so a scrub of the 39 GiB pool (about 14 min of simulated time) takes about 10 s: long
@@ -13,14 +13,6 @@ test.describe.configure({ mode: 'serial' });
 
 /** base-64-lts 23.4.0, a zone image the office host's source offers and has not installed. */
 const IMAGE = '2f1dc911-6401-4fa4-8e9d-67ea2e39c271';
-
-async function signIn(page: Page, server: RunningServer): Promise<void> {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('User name').fill('admin');
-  await page.getByLabel('Password').fill(server.adminPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-}
 
 /** The value shown under a figure's name on the pool panel ("Dedup ratio" → "1.37x"). */
 function poolFigure(page: Page, term: string) {

@@ -1,4 +1,4 @@
-import { expect, test } from '../fixtures/server.js';
+import { expect, signIn, test } from '../fixtures/server.js';
 
 const SAMBA = '153831fc-2af9-44c8-9ba5-fad507337cc2';
 
@@ -6,10 +6,7 @@ test('an admin stops samba from its row, follows the job and the audit entry, an
   page,
   server,
 }) => {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('User name').fill('admin');
-  await page.getByLabel('Password').fill(server.adminPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, server);
 
   const nav = page.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByRole('link', { name: 'VMs' })).toHaveAttribute('aria-current', 'page');

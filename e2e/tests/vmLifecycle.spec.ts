@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 
-import { expect, hostCommand, test, type RunningServer } from '../fixtures/server.js';
+import { expect, hostCommand, signIn, test, type RunningServer } from '../fixtures/server.js';
 
 // Issue 5: create a joyent zone and a KVM VM through the wizard, watch both reach running
 // without a reload, then stop, snapshot, roll back, edit RAM and delete the zone. Bad values
@@ -42,10 +42,7 @@ test('an admin creates a zone and a KVM VM, then stops, snapshots, rolls back, e
   server,
 }) => {
   test.setTimeout(240_000);
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('User name').fill('admin');
-  await page.getByLabel('Password').fill(server.adminPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, server);
   const vmTable = page.getByRole('table', { name: 'Virtual machines' });
   await expect(vmTable).toBeVisible();
   // A marker that a reload would wipe: everything below happens in this one page load.
