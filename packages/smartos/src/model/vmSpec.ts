@@ -124,6 +124,20 @@ export const VmSpec = z
   });
 export type VmSpec = z.infer<typeof VmSpec>;
 
+/**
+ * A checked NIC's addresses as vmadm takes them: `ips` in CIDR form (or `["dhcp"]`) and
+ * `gateways` (empty for none, which `update_nics` needs to clear a gateway).
+ */
+export function nicAddressPayload(
+  nic: Pick<NicSpec, 'ip' | 'netmask' | 'gateway'>,
+): { ips: string[]; gateways: string[] } {
+  if (nic.ip === 'dhcp') return { ips: ['dhcp'], gateways: [] };
+  const prefix = (nic.netmask ?? '')
+    .split('.')
+    .reduce((n, o) => n + Number(o).toString(2).replace(/0/g, '').length, 0);
+  return { ips: [`${nic.ip}/${prefix}`], gateways: nic.gateway ? [nic.gateway] : [] };
+}
+
 /** The vmadm create payload for a checked spec. */
 export function vmSpecToPayload(spec: VmSpec): Record<string, unknown> {
   const hvm = HVM.has(spec.brand);
@@ -146,16 +160,8 @@ export function vmSpecToPayload(spec: VmSpec): Record<string, unknown> {
   }
   if (spec.cpu_cap) payload.cpu_cap = spec.cpu_cap;
   payload.nics = spec.nics.map((nic, i) => {
-    const out: Record<string, unknown> = { nic_tag: nic.nic_tag };
-    if (nic.ip === 'dhcp') {
-      out.ips = ['dhcp'];
-    } else {
-      const prefix = (nic.netmask ?? '')
-        .split('.')
-        .reduce((n, o) => n + Number(o).toString(2).replace(/0/g, '').length, 0);
-      out.ips = [`${nic.ip}/${prefix}`];
-      if (nic.gateway) out.gateways = [nic.gateway];
-    }
+    const { ips, gateways } = nicAddressPayload(nic);
+    const out: Record<string, unknown> = { nic_tag: nic.nic_tag, ips, ...(gateways.length ? { gateways } : {}) };
     if (nic.vlan_id !== undefined) out.vlan_id = nic.vlan_id;
     if (hvm) out.model = nic.model ?? 'virtio';
     out.primary = nic.primary ?? i === 0;

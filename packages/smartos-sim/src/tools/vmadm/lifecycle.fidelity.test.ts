@@ -174,6 +174,23 @@ describe('vmadm lifecycle commands print what SmartOS printed (fixtures)', () =>
     expect((vm.nics as unknown[]).length).toBe(1);
     expect((vm.nics as Record<string, unknown>[])[0]?.primary).toBe(true);
     expect(vm.tags).toEqual({ role: 'dns' });
+    // update_nics keyed by mac: a new address in `ips` form replaces `ip`/`netmask` too.
+    const kept = String((vm.nics as Record<string, unknown>[])[0]?.mac);
+    await runWithInput(
+      root,
+      ['vmadm', 'update', POWERDNS],
+      JSON.stringify({ update_nics: [{ mac: kept, ips: ['10.1.2.3/16'], gateways: ['10.1.0.1'] }] }),
+    );
+    vm = JSON.parse((await runVm(root, ['vmadm', 'get', POWERDNS])).stdout) as Record<string, unknown>;
+    expect((vm.nics as Record<string, unknown>[])[0]).toMatchObject({
+      mac: kept,
+      interface: 'net0',
+      ip: '10.1.2.3',
+      netmask: '255.255.0.0',
+      ips: ['10.1.2.3/16'],
+      gateway: '10.1.0.1',
+      gateways: ['10.1.0.1'],
+    });
     const before = (await runVm(root, ['vmadm', 'get', POWERDNS])).stdout;
     expect(await runVm(root, ['vmadm', 'update', POWERDNS, 'cpu_cap=-3'])).toEqual({
       code: 1,

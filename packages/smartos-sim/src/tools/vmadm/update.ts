@@ -82,7 +82,12 @@ function applyNics(vm: VmObject, p: JsonObject): VmObject {
     nics = nics.map((n) => {
       if (n.mac !== change.mac) return n;
       if (change.primary === true) primaryMac = jsString(n.mac);
-      return { ...n, ...change };
+      // A new address in either form (`ip`/`netmask` or `ips`) replaces the old one in both,
+      // as vmadm keeps them in step; the same for `gateway`/`gateways`.
+      const base: JsonObject = { ...n };
+      if ('ip' in change || 'ips' in change) for (const k of ['ip', 'ips', 'netmask']) delete base[k];
+      if ('gateway' in change || 'gateways' in change) for (const k of ['gateway', 'gateways']) delete base[k];
+      return buildNic({ ...base, ...change }, jsString(n.interface), hvm, vm.nic_driver);
     });
   }
   const removed = strings(p.remove_nics);
