@@ -18,6 +18,8 @@ export interface VmNic {
   mac: string | null;
   nicTag: string | null;
   ips: string[];
+  /** The legacy `netmask` beside `ip` (older VMs carry no prefix in `ips`). */
+  netmask: string | null;
   gateways: string[];
   vlanId: number | null;
   model: string | null;
@@ -110,6 +112,7 @@ export function vmNics(vm: VmDetail): VmNic[] {
       mac: str(n['mac']),
       nicTag: str(n['nic_tag']),
       ips: ips.length ? ips : ip ? [ip] : [],
+      netmask: str(n['netmask']),
       gateways: gateways.length ? gateways : gateway ? [gateway] : [],
       vlanId: num(n['vlan_id']),
       model: str(n['model']),

@@ -27,6 +27,7 @@ describe('editFormFromVm', () => {
         { key: 'tier', value: '2' },
       ],
       metadata: [{ key: 'user-script', value: 'echo hi' }],
+      nics: [],
     });
   });
 
@@ -96,6 +97,7 @@ describe('buildUpdatePayload', () => {
         { key: 'new', value: 'yes' },
       ],
       metadata: [],
+      nics: [],
     });
     expect(payload).toEqual({
       max_physical_memory: 512,
@@ -134,5 +136,69 @@ describe('updateDiff', () => {
       '(not set) → "yes"',
       '"echo hi" → (not set)',
     ]);
+  });
+});
+
+describe('NICs in the edit form', () => {
+  const mac = '90:b8:d0:c0:ff:ee';
+  const withNic: VmDetail = {
+    ...zone,
+    nics: [
+      {
+        interface: 'net0',
+        mac,
+        nic_tag: 'admin',
+        ip: '192.168.1.20',
+        netmask: '255.255.255.0',
+        gateway: '192.168.1.1',
+        primary: true,
+      },
+    ],
+  };
+  const original = editFormFromVm(withNic);
+
+  it('changes an address by mac, adds and removes NICs, and shows each in the diff', () => {
+    const nic = original.nics[0];
+    if (!nic) throw new Error('no nic read');
+    expect(nic).toMatchObject({ mac, ip: '192.168.1.20', netmask: '255.255.255.0', gateway: '192.168.1.1' });
+
+    const moved = { ...original, nics: [{ ...nic, ip: '10.0.0.9', netmask: '255.255.0.0', gateway: '' }] };
+    const payload = buildUpdatePayload('joyent', original, moved);
+    expect(payload).toEqual({ update_nics: [{ mac, ips: ['10.0.0.9/16'], gateways: [] }] });
+    expect(updateDiff(withNic, payload).map((r) => r.property)).toEqual([
+      `nics.${mac}.ips`,
+      `nics.${mac}.gateways`,
+    ]);
+
+    const swapped = buildUpdatePayload('kvm', original, {
+      ...original,
+      nics: [
+        {
+          mac: null,
+          interface: null,
+          nicTag: 'external',
+          dhcp: true,
+          ip: '',
+          netmask: '',
+          gateway: '',
+          primary: true,
+        },
+      ],
+    });
+    expect(swapped).toEqual({
+      add_nics: [{ nic_tag: 'external', ips: ['dhcp'], gateways: [], model: 'virtio', primary: true }],
+      remove_nics: [mac],
+    });
+    expect(updateDiff(withNic, swapped).map((r) => [r.property, diffValueText(r.after)])).toEqual([
+      ['nics (new)', expect.stringContaining('"external"') as unknown],
+      [`nics.${mac}`, '(not set)'],
+    ]);
+  });
+
+  it('refuses an address outside the netmask, with the wizard’s words', () => {
+    const nic = original.nics[0];
+    if (!nic) throw new Error('no nic read');
+    const bad = { ...original, nics: [{ ...nic, gateway: '10.9.9.9' }] };
+    expect(checkEditForm(bad, original).nics).toBe('fix the NIC fields marked below');
   });
 });

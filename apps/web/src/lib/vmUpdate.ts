@@ -6,6 +6,7 @@ import type { VmDetail } from '@zonedeck/api/schemas';
 import { VmSpec } from '@zonedeck/api/schemas/vmSpec';
 
 import { isHvmBrand, numberProp, recordEntries, stringProp } from './vmDetail';
+import { checkNicRows, nicChanges, nicRowsFromVm, type NicEditRow } from './vmNicEdit';
 
 export interface KeyValueRow {
   key: string;
@@ -20,9 +21,10 @@ export interface VmEditForm {
   alias: string;
   tags: KeyValueRow[];
   metadata: KeyValueRow[];
+  nics: NicEditRow[];
 }
 
-export type VmEditField = 'ram' | 'cpuCap' | 'quota' | 'alias' | 'tags' | 'metadata';
+export type VmEditField = 'ram' | 'cpuCap' | 'quota' | 'alias' | 'tags' | 'metadata' | 'nics';
 export type VmEditErrors = Partial<Record<VmEditField, string>>;
 
 /** The property `vmadm update` changes for memory: `ram` for HVM guests, else `max_physical_memory`. */
@@ -42,6 +44,7 @@ export function editFormFromVm(vm: VmDetail): VmEditForm {
     alias: stringProp(vm, 'alias') ?? '',
     tags: recordEntries(vm['tags']).map(([key, value]) => ({ key, value })),
     metadata: recordEntries(vm['customer_metadata']).map(([key, value]) => ({ key, value })),
+    nics: nicRowsFromVm(vm),
   };
 }
 
@@ -113,6 +116,9 @@ export function checkEditForm(form: VmEditForm, original: VmEditForm): VmEditErr
   if (tags) errors.tags = tags;
   const metadata = checkRows(form.metadata, 'metadata key', MAX_METADATA_VALUE);
   if (metadata) errors.metadata = metadata;
+  if (form.nics.length > 8) errors.nics = 'at most 8 NICs';
+  else if (checkNicRows(form.nics).some((row) => Object.keys(row).length > 0))
+    errors.nics = 'fix the NIC fields marked below';
   return errors;
 }
 
@@ -170,6 +176,7 @@ export function buildUpdatePayload(
   const metadata = mapChanges(original.metadata, form.metadata);
   if (Object.keys(metadata.set).length) payload['set_customer_metadata'] = metadata.set;
   if (metadata.remove.length) payload['remove_customer_metadata'] = metadata.remove;
+  Object.assign(payload, nicChanges(original.nics, form.nics, isHvmBrand(brand)));
   return payload;
 }
 
@@ -179,6 +186,15 @@ export interface DiffRow {
   /** undefined: the property was not set before / is removed after. */
   before: unknown;
   after: unknown;
+}
+
+function vmNicByMac(vm: VmDetail, mac: unknown): Record<string, unknown> | undefined {
+  const nics: unknown = vm['nics'];
+  if (!Array.isArray(nics)) return undefined;
+  return nics.find(
+    (n): n is Record<string, unknown> =>
+      typeof n === 'object' && n !== null && (n as { mac?: unknown }).mac === mac,
+  );
 }
 
 /** What the payload changes on this VM, one row per property (and per tag / metadata key). */
@@ -201,6 +217,19 @@ export function updateDiff(vm: VmDetail, payload: Record<string, unknown>): Diff
         if (typeof k === 'string')
           rows.push({ property: `${map}.${k}`, before: current(map, k), after: undefined });
       }
+    } else if (key === 'add_nics' && Array.isArray(value)) {
+      for (const nic of value) rows.push({ property: 'nics (new)', before: undefined, after: nic });
+    } else if (key === 'update_nics' && Array.isArray(value)) {
+      for (const change of value as Record<string, unknown>[]) {
+        const nic = vmNicByMac(vm, change['mac']);
+        for (const [k, v] of Object.entries(change)) {
+          if (k !== 'mac')
+            rows.push({ property: `nics.${String(change['mac'])}.${k}`, before: nic?.[k], after: v });
+        }
+      }
+    } else if (key === 'remove_nics' && Array.isArray(value)) {
+      for (const mac of value)
+        rows.push({ property: `nics.${String(mac)}`, before: vmNicByMac(vm, mac), after: undefined });
     } else {
       rows.push({ property: key, before: vm[key], after: value });
     }

@@ -36,8 +36,10 @@ import { Button } from '../common/Button';
 import { ErrorPanel } from '../common/ErrorPanel';
 import { Panel } from '../common/Panel';
 import { LoadingRegion, Skeleton } from '../common/Skeleton';
-import { inputClass, TextAreaField, TextField } from './FormField';
+import { TextAreaField, TextField } from './FormField';
 import { KeyValueRows } from './KeyValueRows';
+import { NicAddressFields } from './NicAddressFields';
+import { SizeFields } from './SizeFields';
 import { useJobStarter } from './useJobStarter';
 
 const brandLooks: Record<WizardBrand, { title: string; text: string }> = {
@@ -404,25 +406,14 @@ export function CreateVmWizard({ hostId }: { hostId: string }) {
       break;
     case 'Size':
       content = (
-        <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
-            label="RAM"
-            suffix="MiB"
-            inputMode="numeric"
-            value={form.ram}
-            onChange={(e) => set({ ram: e.target.value })}
-            error={err('ram')}
-            hint={hvm ? 'The guest’s memory (ram).' : 'The zone’s memory cap (max_physical_memory).'}
-          />
-          <TextField
-            label="CPU cap"
-            suffix="%"
-            inputMode="numeric"
-            value={form.cpuCap}
-            onChange={(e) => set({ cpuCap: e.target.value })}
-            error={err('cpuCap')}
-            hint="Percent of one CPU: 100 is one core. Empty for no cap."
-          />
+        <SizeFields
+          values={form}
+          onChange={set}
+          errors={{ ram: err('ram'), cpuCap: err('cpuCap'), quota: err('quota') }}
+          hvm={hvm}
+          withQuota={!hvm}
+          className="grid gap-4 sm:grid-cols-2"
+        >
           {hvm ? (
             <>
               <TextField
@@ -444,108 +435,25 @@ export function CreateVmWizard({ hostId }: { hostId: string }) {
                 }.`}
               />
             </>
-          ) : (
-            <TextField
-              label="Quota"
-              suffix="GiB"
-              inputMode="numeric"
-              value={form.quota}
-              onChange={(e) => set({ quota: e.target.value })}
-              error={err('quota')}
-              hint="Disk space for the zone’s root dataset."
-            />
-          )}
-        </div>
+          ) : null}
+        </SizeFields>
       );
       break;
     case 'Network':
       content = (
         <div className="space-y-4">
-          <div className="grid gap-4 sm:grid-cols-2">
-            <div>
-              <label htmlFor="vm-nic-tag" className="mb-1 block text-xs font-medium">
-                NIC tag
-              </label>
-              <select
-                id="vm-nic-tag"
-                value={form.nicTag}
-                onChange={(e) => set({ nicTag: e.target.value })}
-                aria-invalid={err('nicTag') ? true : undefined}
-                aria-describedby={err('nicTag') ? 'vm-nic-tag-error' : 'vm-nic-tag-hint'}
-                className={inputClass}
-              >
-                <option value="">Choose a NIC tag…</option>
-                {(nicTags.data ?? []).map((tag) => (
-                  <option key={tag.name} value={tag.name}>
-                    {tag.name}
-                    {tag.link ? ` (${tag.link})` : ''}
-                  </option>
-                ))}
-              </select>
-              {err('nicTag') ? (
-                <p id="vm-nic-tag-error" className="mt-1 text-xs font-medium text-red-700 dark:text-red-300">
-                  {err('nicTag')}
-                </p>
-              ) : (
-                <p id="vm-nic-tag-hint" className="mt-1 text-xs text-ink-muted">
-                  {nicTags.isPending
-                    ? 'Reading the host’s NIC tags…'
-                    : nicTags.isError
-                      ? `Could not read the NIC tags: ${nicTags.error.message}`
-                      : 'The physical network the VNIC joins.'}
-                </p>
-              )}
-            </div>
-            <fieldset>
-              <legend className="mb-1 text-xs font-medium">Address</legend>
-              <div className="flex h-8 items-center gap-4">
-                <label className="inline-flex items-center gap-1.5">
-                  <input
-                    type="radio"
-                    name="vm-addressing"
-                    checked={form.dhcp}
-                    onChange={() => set({ dhcp: true })}
-                    className="accent-accent"
-                  />
-                  DHCP
-                </label>
-                <label className="inline-flex items-center gap-1.5">
-                  <input
-                    type="radio"
-                    name="vm-addressing"
-                    checked={!form.dhcp}
-                    onChange={() => set({ dhcp: false })}
-                    className="accent-accent"
-                  />
-                  Static IP
-                </label>
-              </div>
-            </fieldset>
-          </div>
-          {!form.dhcp ? (
-            <div className="grid gap-4 sm:grid-cols-3">
-              <TextField
-                label="IP address"
-                value={form.ip}
-                onChange={(e) => set({ ip: e.target.value })}
-                error={err('ip')}
-                placeholder="192.168.1.50"
-              />
-              <TextField
-                label="Netmask"
-                value={form.netmask}
-                onChange={(e) => set({ netmask: e.target.value })}
-                error={err('netmask')}
-              />
-              <TextField
-                label="Gateway"
-                value={form.gateway}
-                onChange={(e) => set({ gateway: e.target.value })}
-                error={err('gateway')}
-                placeholder="192.168.1.1"
-              />
-            </div>
-          ) : null}
+          <NicAddressFields
+            value={form}
+            onChange={set}
+            errors={{
+              nicTag: err('nicTag'),
+              ip: err('ip'),
+              netmask: err('netmask'),
+              gateway: err('gateway'),
+            }}
+            nicTags={nicTags}
+            radioName="vm-addressing"
+          />
           <TextField
             label="Resolvers"
             value={form.resolvers}

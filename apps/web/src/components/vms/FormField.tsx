@@ -1,4 +1,10 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 
 export const inputClass =
   'block h-8 w-full rounded-md border border-line-strong bg-surface px-2.5 text-sm text-ink shadow-xs placeholder:text-ink-faint focus:border-accent focus:outline-2 focus:outline-accent/30 disabled:opacity-60 aria-invalid:border-red-500 aria-invalid:focus:outline-red-500/30';
@@ -104,6 +110,37 @@ export function TextAreaField({
         spellCheck={false}
         {...textarea}
       />
+      <Messages hintId={hintId} errorId={errorId} hint={hint} error={error} />
+    </div>
+  );
+}
+
+/** A labelled select; its options are the children. */
+export function SelectField({
+  label,
+  hint,
+  error,
+  className = '',
+  children,
+  ...select
+}: FieldShell & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'className'>) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="mb-1 block text-xs font-medium text-ink">
+        {label}
+      </label>
+      <select
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(hintId, errorId, hint, error)}
+        className={inputClass}
+        {...select}
+      >
+        {children}
+      </select>
       <Messages hintId={hintId} errorId={errorId} hint={hint} error={error} />
     </div>
   );

@@ -1,11 +1,12 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 
 import type { VmDetail } from '@zonedeck/api/schemas';
 
 import { isHvmBrand } from '../../lib/vmDetail';
+import { checkNicRows } from '../../lib/vmNicEdit';
 import {
   buildUpdatePayload,
   checkEditForm,
@@ -20,6 +21,8 @@ import { Button } from '../common/Button';
 import { ModalDialog } from '../common/ModalDialog';
 import { TextField } from './FormField';
 import { KeyValueRows } from './KeyValueRows';
+import { NicEditRows } from './NicEditRows';
+import { SizeFields } from './SizeFields';
 import { useJobStarter } from './useJobStarter';
 
 const MULTILINE_KEYS = new Set(['user-script', 'root_authorized_keys', 'user-data']);
@@ -43,6 +46,7 @@ function EditForm({
   const [tried, setTried] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
+  const nicTags = useQuery(trpc.network.nicTags.queryOptions({ hostId }));
   const update = useMutation(
     trpc.vm.update.mutationOptions({
       onSuccess: (job) => {
@@ -54,6 +58,7 @@ function EditForm({
   );
 
   const errors = checkEditForm(form, original);
+  const nicErrors = checkNicRows(form.nics);
   const changed = (field: VmEditField) => JSON.stringify(form[field]) !== JSON.stringify(original[field]);
   // A field's error shows once it was changed, or for all after an attempt to apply.
   const shown = (field: VmEditField) => (tried || changed(field) ? errors[field] : undefined);
@@ -79,34 +84,14 @@ function EditForm({
   const hvm = isHvmBrand(vm.brand);
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={`Edit ${name}`} className="space-y-4">
-      <div className="grid gap-3 sm:grid-cols-3">
-        <TextField
-          label="RAM"
-          suffix="MiB"
-          inputMode="numeric"
-          value={form.ram}
-          onChange={(e) => set({ ram: e.target.value })}
-          error={shown('ram')}
-          hint={hvm ? 'ram' : 'max_physical_memory'}
-        />
-        <TextField
-          label="CPU cap"
-          suffix="%"
-          inputMode="numeric"
-          value={form.cpuCap}
-          onChange={(e) => set({ cpuCap: e.target.value })}
-          error={shown('cpuCap')}
-          hint="100 = one CPU; empty for none"
-        />
-        <TextField
-          label="Quota"
-          suffix="GiB"
-          inputMode="numeric"
-          value={form.quota}
-          onChange={(e) => set({ quota: e.target.value })}
-          error={shown('quota')}
-        />
-      </div>
+      <SizeFields
+        values={form}
+        onChange={set}
+        errors={{ ram: shown('ram'), cpuCap: shown('cpuCap'), quota: shown('quota') }}
+        hvm={hvm}
+        withQuota
+        className="grid gap-3 sm:grid-cols-3"
+      />
       <TextField
         label="Alias"
         value={form.alias}
@@ -127,6 +112,12 @@ function EditForm({
         onChange={(metadata) => set({ metadata })}
         error={shown('metadata')}
         multiline={(key) => MULTILINE_KEYS.has(key)}
+      />
+      <NicEditRows
+        rows={form.nics}
+        onChange={(nics) => set({ nics })}
+        errors={tried || changed('nics') ? nicErrors : []}
+        nicTags={nicTags}
       />
 
       <section aria-label="Changes to apply" className="rounded-md border border-line">
@@ -181,7 +172,7 @@ function EditForm({
   );
 }
 
-/** RAM, CPU cap, quota, alias, tags and metadata, previewed as the diff `vmadm update` applies. */
+/** RAM, CPU cap, quota, alias, tags, metadata and NICs, previewed as the diff `vmadm update` applies. */
 export function VmEditDialog({
   open,
   onClose,
