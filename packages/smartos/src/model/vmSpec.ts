@@ -128,9 +128,10 @@ export type VmSpec = z.infer<typeof VmSpec>;
  * A checked NIC's addresses as vmadm takes them: `ips` in CIDR form (or `["dhcp"]`) and
  * `gateways` (empty for none, which `update_nics` needs to clear a gateway).
  */
-export function nicAddressPayload(
-  nic: Pick<NicSpec, 'ip' | 'netmask' | 'gateway'>,
-): { ips: string[]; gateways: string[] } {
+export function nicAddressPayload(nic: Pick<NicSpec, 'ip' | 'netmask' | 'gateway'>): {
+  ips: string[];
+  gateways: string[];
+} {
   if (nic.ip === 'dhcp') return { ips: ['dhcp'], gateways: [] };
   const prefix = (nic.netmask ?? '')
     .split('.')
@@ -161,7 +162,11 @@ export function vmSpecToPayload(spec: VmSpec): Record<string, unknown> {
   if (spec.cpu_cap) payload.cpu_cap = spec.cpu_cap;
   payload.nics = spec.nics.map((nic, i) => {
     const { ips, gateways } = nicAddressPayload(nic);
-    const out: Record<string, unknown> = { nic_tag: nic.nic_tag, ips, ...(gateways.length ? { gateways } : {}) };
+    const out: Record<string, unknown> = {
+      nic_tag: nic.nic_tag,
+      ips,
+      ...(gateways.length ? { gateways } : {}),
+    };
     if (nic.vlan_id !== undefined) out.vlan_id = nic.vlan_id;
     if (hvm) out.model = nic.model ?? 'virtio';
     out.primary = nic.primary ?? i === 0;

@@ -86,7 +86,8 @@ function applyNics(vm: VmObject, p: JsonObject): VmObject {
       // as vmadm keeps them in step; the same for `gateway`/`gateways`.
       const base: JsonObject = { ...n };
       if ('ip' in change || 'ips' in change) for (const k of ['ip', 'ips', 'netmask']) delete base[k];
-      if ('gateway' in change || 'gateways' in change) for (const k of ['gateway', 'gateways']) delete base[k];
+      if ('gateway' in change || 'gateways' in change)
+        for (const k of ['gateway', 'gateways']) delete base[k];
       return buildNic({ ...base, ...change }, jsString(n.interface), hvm, vm.nic_driver);
     });
   }
