@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { ImageInfo, ImageManifest, VmSummary } from '@zonedeck/api/schemas';
 
 import {
+  brandForImageType,
   imageFileBytes,
+  imageParam,
   imageTypeLabel,
   imageUsers,
   importable,
@@ -127,5 +129,19 @@ describe('import stage', () => {
       transferred: null,
       rate: null,
     });
+  });
+});
+
+describe('create a VM from an image', () => {
+  it('picks the brand the image boots and reads only a uuid from ?image=', () => {
+    expect(['zone-dataset', 'lx-dataset', 'zvol', 'docker'].map(brandForImageType)).toEqual([
+      'joyent',
+      'lx',
+      'bhyve',
+      undefined,
+    ]);
+    expect(imageParam('2f1dc911-6401-4fa4-8e9d-67ea2e39c271')).toBe('2f1dc911-6401-4fa4-8e9d-67ea2e39c271');
+    expect(imageParam('x')).toBeUndefined();
+    expect(imageParam(null)).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@
 import type { ImageInfo, ImageManifest, JobStage, VmSummary } from '@zonedeck/api/schemas';
 
 import { formatBytes } from './storage';
+import type { WizardBrand } from './vmForm';
 
 /** The image's download size: the sum of its files (compressed, as served). */
 export function imageFileBytes(manifest: ImageManifest): number | null {
@@ -123,4 +124,25 @@ export function importStageFigures(stage: JobStage): { transferred: string | nul
         : formatBytes(stage.bytes);
   const rate = stage.bytesPerSecond === null ? null : `${formatBytes(stage.bytesPerSecond)}/s`;
   return { transferred, rate };
+}
+
+/** The wizard's brand for an image, by its type: zone images boot joyent, lx images lx, disks bhyve. */
+export function brandForImageType(type: string): WizardBrand | undefined {
+  switch (type) {
+    case 'zone-dataset':
+      return 'joyent';
+    case 'lx-dataset':
+      return 'lx';
+    case 'zvol':
+      return 'bhyve';
+    default:
+      return undefined;
+  }
+}
+
+const UUID_ONLY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** `?image=` of /vms/new ("Create VM from this image"): a uuid, else nothing. */
+export function imageParam(value: string | null): string | undefined {
+  return value !== null && UUID_ONLY.test(value) ? value : undefined;
 }
