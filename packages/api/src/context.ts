@@ -4,7 +4,7 @@ import type { AuditEntry } from './schemas/audit.js';
 import type { SessionUser } from './schemas/auth.js';
 import type { ConsoleKind } from './schemas/consoleProtocol.js';
 import type { HostEntry, VmSummary } from './schemas/host.js';
-import type { Job, JobDetail } from './schemas/job.js';
+import type { Job, JobDetail, JobStage } from './schemas/job.js';
 
 /**
  * The ports the BFF implements for the routers. Routers know these interfaces only, so
@@ -40,8 +40,8 @@ export interface HostsPort {
 export interface JobControl {
   signal: AbortSignal;
   log: (line: string) => void;
-  /** 0..1 */
-  progress: (fraction: number) => void;
+  /** 0..1, and the step it is at when the command says (shown live, not stored). */
+  progress: (fraction: number, stage?: JobStage) => void;
 }
 
 export interface JobRequest {

@@ -116,8 +116,14 @@ export interface HostDriver {
   /** The images the sources offer (`imgadm avail -j`). */
   availImages(opts?: OperationOptions): Promise<ImageManifest[]>;
   getImage(uuid: string, opts?: OperationOptions): Promise<ImageInfo>;
-  /** `imgadm import`; the events are imgadm's own progress lines. */
-  importImage(uuid: string, opts?: OperationOptions): Promise<ImageImportEvent[]>;
+  /**
+   * `imgadm import` on a terminal, so imgadm draws its download bar; `onEvent` gets each of
+   * imgadm's lines and bar draws as they come, the result is all of them.
+   */
+  importImage(
+    uuid: string,
+    opts?: OperationOptions & { onEvent?: (event: ImageImportEvent) => void },
+  ): Promise<ImageImportEvent[]>;
   deleteImage(uuid: string, opts?: OperationOptions): Promise<{ uuid: string }>;
   imageSources(opts?: OperationOptions): Promise<ImageSource[]>;
   addImageSource(url: string, opts?: OperationOptions): Promise<ImageSourceChange>;
@@ -250,7 +256,8 @@ export function createHostDriver(transport: Transport, opts: HostDriverOptions =
     listImages: (o) => imgadmList(imgadmCtx, call(o, 'read')),
     availImages: (o) => imgadmAvail(imgadmCtx, call(o, 'read')),
     getImage: (uuid, o) => imgadmGet(imgadmCtx, uuid, call(o, 'read')),
-    importImage: (uuid, o) => imgadmImport(imgadmCtx, uuid, call(o, 'long')),
+    importImage: (uuid, o) =>
+      imgadmImport(imgadmCtx, uuid, call(o, 'long'), o?.onEvent ? { onEvent: o.onEvent } : {}),
     deleteImage: (uuid, o) => imgadmDelete(imgadmCtx, uuid, call(o, 'long')),
     imageSources: (o) => imgadmSources(imgadmCtx, call(o, 'read')),
     addImageSource: (url, o) => imgadmSourcesChange(imgadmCtx, 'add', url, call(o, 'read')),

@@ -19,6 +19,12 @@ export type { VmadmPayload } from './tools/vmadm.js';
 export type { VmEventStream, VmEventStreamEnd, VmEventStreamHandlers } from './tools/vmadmEvents.js';
 export type { SvcadmAction } from './tools/svcs.js';
 export {
+  IMPORT_START,
+  nextImportProgress,
+  type ImportPhase,
+  type ImportProgress,
+} from './parsers/imgadmProgress.js';
+export {
   createHostWatcher,
   type HostWatcher,
   type HostWatcherOptions,

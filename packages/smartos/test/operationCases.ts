@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 
 import { expect } from 'vitest';
 
+import type { ImageImportEvent } from '../src/model/image.js';
 import { VmSpec } from '../src/model/vmSpec.js';
 import { BASE64_IMAGE, codeOf, DHCP, ELK, rejection, type Case } from './contractSubject.js';
 
@@ -98,7 +99,23 @@ export const OPERATION_CASES: Case[] = [
       const candidate = catalog.find((m) => !installed.some((i) => i.manifest.uuid === m.uuid));
       const uuid = candidate?.uuid ?? '';
       expect(uuid).not.toBe('');
-      expect((await driver.importImage(uuid)).map((e) => e.kind)).toContain('imported');
+      // on a terminal imgadm draws its bar: each line and draw reaches onEvent as it comes
+      const live: ImageImportEvent[] = [];
+      const events = await driver.importImage(uuid, { onEvent: (e) => live.push(e) });
+      expect(live).toEqual(events);
+      expect(events.map((e) => e.kind)).toEqual(
+        expect.arrayContaining(['importing', 'must-download', 'progress', 'downloaded', 'imported']),
+      );
+      const lastDraw = events.filter((e) => e.kind === 'progress').at(-1);
+      const size = candidate?.files?.[0]?.size ?? 0;
+      expect(lastDraw).toMatchObject({ percent: 100 });
+      // progbar's figure has two decimals in KB/MB: within 1 % of the manifest's size
+      expect(Math.abs((lastDraw?.kind === 'progress' ? (lastDraw.bytes ?? 0) : 0) - size)).toBeLessThan(
+        size / 100,
+      );
+      const missing = await rejection(driver.importImage('00000000-0000-4000-8000-000000000000'));
+      expect(missing).toMatchObject({ code: 'ImageNotFound' });
+      expect(missing.message).toMatch(/imgadm import: error \(ActiveImageNotFound\)/);
       expect((await driver.getImage(uuid)).manifest.uuid).toBe(uuid);
       await driver.deleteImage(uuid);
       expect(await codeOf(driver.getImage(uuid))).toBe('ImageNotInstalled');

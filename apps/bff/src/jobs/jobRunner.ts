@@ -4,7 +4,7 @@ import { EventEmitter, on } from 'node:events';
 import { TRPCError } from '@trpc/server';
 
 import type { JobRequest, JobsPort } from '@zonedeck/api';
-import type { Job, JobDetail, SessionUser } from '@zonedeck/api/schemas';
+import type { Job, JobDetail, JobStage, SessionUser } from '@zonedeck/api/schemas';
 
 import type { AuditLog } from '../audit/auditLog.js';
 import type { JobStore } from './jobStore.js';
@@ -19,6 +19,8 @@ export class JobRunner implements JobsPort {
   private readonly busy = new Map<string, string>();
   private readonly emitter = new EventEmitter();
   private readonly running = new Map<string, { abort: AbortController; done: Promise<void> }>();
+  /** The step each running job last reported (JobControl.progress); dropped when it ends. */
+  private readonly stages = new Map<string, JobStage>();
 
   constructor(
     private readonly store: JobStore,
@@ -71,6 +73,7 @@ export class JobRunner implements JobsPort {
     const done = this.execute(id, user, request, abort.signal).finally(() => {
       if (lockKey) this.busy.delete(lockKey);
       this.running.delete(id);
+      this.stages.delete(id);
     });
     this.running.set(id, { abort, done });
     return job;
@@ -87,10 +90,12 @@ export class JobRunner implements JobsPort {
       const message = await request.run({
         signal,
         log: (line) => this.store.appendLog(id, line),
-        progress: (fraction) => {
+        progress: (fraction, stage) => {
           const now = Date.now();
-          // Stored and sent at most 4 times a second.
-          if (now - lastProgressAt < 250 && fraction < 1) return;
+          const newPhase = stage !== undefined && stage.phase !== this.stages.get(id)?.phase;
+          if (stage !== undefined) this.stages.set(id, stage);
+          // Stored and sent at most 4 times a second (and whenever the step changes).
+          if (now - lastProgressAt < 250 && fraction < 1 && !newPhase) return;
           lastProgressAt = now;
           const job = this.store.setProgress(id, Math.max(0, Math.min(1, fraction)));
           if (job) this.publish(job);
@@ -122,15 +127,21 @@ export class JobRunner implements JobsPort {
   }
 
   private publish(job: Job): void {
-    this.emitter.emit('job', job);
+    this.emitter.emit('job', this.withStage(job));
+  }
+
+  private withStage<T extends Job>(job: T): T {
+    const stage = job.state === 'running' ? this.stages.get(job.id) : undefined;
+    return stage === undefined ? job : { ...job, stage };
   }
 
   list(opts: { limit: number; target?: string | undefined }): Job[] {
-    return this.store.list(opts);
+    return this.store.list(opts).map((job) => this.withStage(job));
   }
 
   get(id: string): JobDetail | null {
-    return this.store.get(id);
+    const job = this.store.get(id);
+    return job && this.withStage(job);
   }
 
   async *events(signal: AbortSignal): AsyncIterable<Job> {

@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 
 import type { ImageInfo, ImageManifest, VmSummary } from '@zonedeck/api/schemas';
 
-import { imageFileBytes, imageTypeLabel, imageUsers, importable, publishedDate, sortImages } from './images';
+import {
+  brandForImageType,
+  imageFileBytes,
+  imageParam,
+  imageTypeLabel,
+  imageUsers,
+  importable,
+  importPhaseLabel,
+  importStageFigures,
+  publishedDate,
+  sortImages,
+} from './images';
 
 const IMG = 'ac99517a-72ac-44c0-90e6-c7ce3d944a0a';
 const ELK = '4cda7281-45e1-4485-8648-848f7211c938';
@@ -92,5 +103,45 @@ describe('sortImages', () => {
     ]);
     expect(sortImages([a, b, c], 'published', 'desc', () => 0)[0]?.manifest.uuid).toBe(NEW);
     expect(sortImages([a, b, c], 'users', 'desc', (i) => (i === c ? 3 : 0))[0]).toBe(c);
+  });
+});
+
+describe('import stage', () => {
+  it('names the phases and shows bytes of the total and the rate', () => {
+    expect(['prepare', 'download', 'verify', 'install'].map(importPhaseLabel)).toEqual([
+      'Preparing',
+      'Downloading',
+      'Checking the checksum',
+      'Installing into the pool',
+    ]);
+    const MiB = 1024 * 1024;
+    expect(
+      importStageFigures({
+        phase: 'download',
+        bytes: 1.2 * MiB,
+        totalBytes: 4.6 * MiB,
+        bytesPerSecond: 2 * MiB,
+      }),
+    ).toEqual({ transferred: '1.20 MiB of 4.60 MiB', rate: '2.00 MiB/s' });
+    expect(
+      importStageFigures({ phase: 'prepare', bytes: null, totalBytes: MiB, bytesPerSecond: null }),
+    ).toEqual({
+      transferred: null,
+      rate: null,
+    });
+  });
+});
+
+describe('create a VM from an image', () => {
+  it('picks the brand the image boots and reads only a uuid from ?image=', () => {
+    expect(['zone-dataset', 'lx-dataset', 'zvol', 'docker'].map(brandForImageType)).toEqual([
+      'joyent',
+      'lx',
+      'bhyve',
+      undefined,
+    ]);
+    expect(imageParam('2f1dc911-6401-4fa4-8e9d-67ea2e39c271')).toBe('2f1dc911-6401-4fa4-8e9d-67ea2e39c271');
+    expect(imageParam('x')).toBeUndefined();
+    expect(imageParam(null)).toBeUndefined();
   });
 });

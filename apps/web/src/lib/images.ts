@@ -1,6 +1,9 @@
 // Installed images and the catalog for people: size, who uses an image, what can be imported.
 // Pure: tested in images.test.ts.
-import type { ImageInfo, ImageManifest, VmSummary } from '@zonedeck/api/schemas';
+import type { ImageInfo, ImageManifest, JobStage, VmSummary } from '@zonedeck/api/schemas';
+
+import { formatBytes } from './storage';
+import type { WizardBrand } from './vmForm';
 
 /** The image's download size: the sum of its files (compressed, as served). */
 export function imageFileBytes(manifest: ImageManifest): number | null {
@@ -91,4 +94,55 @@ export function sortImages<T extends { manifest: ImageManifest }>(
     else c = users(x) - users(y);
     return sign * c || text(a.name, b.name) || text(a.version, b.version);
   });
+}
+
+/** imgadm import's steps as the images page names them. */
+export function importPhaseLabel(phase: string): string {
+  switch (phase) {
+    case 'prepare':
+      return 'Preparing';
+    case 'download':
+      return 'Downloading';
+    case 'verify':
+      return 'Checking the checksum';
+    case 'install':
+      return 'Installing into the pool';
+    case 'done':
+      return 'Finishing';
+    default:
+      return phase;
+  }
+}
+
+/** A running import's figures: `1.20 MiB of 4.60 MiB`, `2.00 MiB/s` (the rate once imgadm shows one). */
+export function importStageFigures(stage: JobStage): { transferred: string | null; rate: string | null } {
+  const transferred =
+    stage.bytes === null
+      ? null
+      : stage.totalBytes !== null
+        ? `${formatBytes(stage.bytes)} of ${formatBytes(stage.totalBytes)}`
+        : formatBytes(stage.bytes);
+  const rate = stage.bytesPerSecond === null ? null : `${formatBytes(stage.bytesPerSecond)}/s`;
+  return { transferred, rate };
+}
+
+/** The wizard's brand for an image, by its type: zone images boot joyent, lx images lx, disks bhyve. */
+export function brandForImageType(type: string): WizardBrand | undefined {
+  switch (type) {
+    case 'zone-dataset':
+      return 'joyent';
+    case 'lx-dataset':
+      return 'lx';
+    case 'zvol':
+      return 'bhyve';
+    default:
+      return undefined;
+  }
+}
+
+const UUID_ONLY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** `?image=` of /vms/new ("Create VM from this image"): a uuid, else nothing. */
+export function imageParam(value: string | null): string | undefined {
+  return value !== null && UUID_ONLY.test(value) ? value : undefined;
 }

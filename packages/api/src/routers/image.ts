@@ -2,41 +2,11 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 
 import { startHostJob } from '../hostJob.js';
+import { createImportJournal } from '../imageImportJournal.js';
 import { HostInput } from '../schemas/common.js';
-import {
-  ImageInfo,
-  ImageManifest,
-  ImageSource,
-  ImageTarget,
-  SourceInput,
-  type ImageImportEvent,
-} from '../schemas/hostData.js';
+import { ImageInfo, ImageManifest, ImageSource, ImageTarget, SourceInput } from '../schemas/hostData.js';
 import { Job } from '../schemas/job.js';
 import { adminProcedure, viewerProcedure } from '../trpc.js';
-
-/** A job log line for one imgadm import event. */
-function importLine(event: ImageImportEvent): string {
-  switch (event.kind) {
-    case 'importing':
-      return `Importing ${event.uuid} (${event.name}@${event.version}) from "${event.source}"`;
-    case 'gather':
-      return `Gather image ${event.uuid} ancestry`;
-    case 'waiting-for-lock':
-      return `Waiting for image ${event.uuid} import lock`;
-    case 'must-download':
-      return `Must download and install ${event.count} image${event.count === 1 ? '' : 's'}`;
-    case 'progress':
-      return `${event.percent}%`;
-    case 'downloaded':
-      return `Downloaded image ${event.uuid}`;
-    case 'imported':
-      return `Imported image ${event.uuid} (${event.name}@${event.version})`;
-    case 'already-installed':
-      return `Image ${event.uuid} (${event.name} ${event.version}) is already installed, skipping`;
-    case 'other':
-      return event.line;
-  }
-}
 
 export const imageRouter = {
   list: viewerProcedure
@@ -60,11 +30,13 @@ export const imageRouter = {
         target: input.uuid,
         args: input,
         command: `imgadm import ${input.uuid}`,
-        run: async ({ signal, log }) => {
-          const events = await ctx.hosts.driver(input.hostId).importImage(input.uuid, { signal });
-          const lines = events.map(importLine);
-          for (const line of lines) log(line);
-          return lines.at(-1) ?? `imported ${input.uuid}`;
+        run: async ({ signal, log, progress }) => {
+          const journal = createImportJournal(input.uuid, { log, progress });
+          await ctx.hosts.driver(input.hostId).importImage(input.uuid, {
+            signal,
+            onEvent: (event) => journal.take(event),
+          });
+          return journal.lastLine() ?? `imported ${input.uuid}`;
         },
       }),
     ),

@@ -95,7 +95,14 @@ export const ImageImportEvent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('gather'), uuid: z.string() }),
   z.object({ kind: z.literal('waiting-for-lock'), uuid: z.string() }),
   z.object({ kind: z.literal('must-download'), count: z.number(), sizeBytes: z.number().nullable() }),
-  z.object({ kind: z.literal('progress'), percent: z.number() }),
+  /** One draw of the download bar (only on a terminal): bytes so far, rate and time left once shown. */
+  z.object({
+    kind: z.literal('progress'),
+    percent: z.number(),
+    bytes: z.number().nullable(),
+    bytesPerSecond: z.number().nullable(),
+    etaSeconds: z.number().nullable(),
+  }),
   z.object({ kind: z.literal('downloaded'), uuid: z.string(), sizeBytes: z.number().nullable() }),
   z.object({ kind: z.literal('imported'), uuid: z.string(), name: z.string(), version: z.string() }),
   z.object({

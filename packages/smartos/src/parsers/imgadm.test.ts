@@ -174,8 +174,20 @@ describe('imgadm delete and import', () => {
     const text = `Waiting for image ${BASE} import lock\nDownload 1 image     [=====>        ]  42%  62.5MB  9.42MB/s     9s\rDownload 1 image     [=============>] 100%  148.6MB  9.42MB/s     2s\nsomething else\n`;
     expect(parseImgadmImport(text)).toEqual([
       { kind: 'waiting-for-lock', uuid: BASE },
-      { kind: 'progress', percent: 42 },
-      { kind: 'progress', percent: 100 },
+      {
+        kind: 'progress',
+        percent: 42,
+        bytes: Math.round(62.5 * 2 ** 20),
+        bytesPerSecond: Math.round(9.42 * 2 ** 20),
+        etaSeconds: 9,
+      },
+      {
+        kind: 'progress',
+        percent: 100,
+        bytes: Math.round(148.6 * 2 ** 20),
+        bytesPerSecond: Math.round(9.42 * 2 ** 20),
+        etaSeconds: 2,
+      },
       { kind: 'other', line: 'something else' },
     ]);
   });

@@ -14,6 +14,7 @@ import {
   type ImageTableRow,
 } from '../model/image.js';
 import { parseHumanSize } from './humanSize.js';
+import { parseImgadmProgressBar } from './imgadmBar.js';
 import { checked, outputLines, parseError, parseJson } from './parserSupport.js';
 import { splitTable } from './textTable.js';
 
@@ -162,7 +163,6 @@ const IMPORT_LINES: readonly [RegExp, (m: RegExpExecArray) => ImageImportEvent][
     /^Image (\S+) \((.+) (\S+)\) is already installed, skipping$/,
     (m) => ({ kind: 'already-installed', uuid: g(m, 1), name: g(m, 2), version: g(m, 3) }),
   ],
-  [/^Download \d+ images?\s.*?(\d+(?:\.\d+)?)%/, (m) => ({ kind: 'progress', percent: Number(g(m, 1)) })],
 ];
 
 function g(m: RegExpExecArray, i: number): string {
@@ -181,6 +181,8 @@ function sizeOrNull(text: string): number | null {
 export function parseImgadmImportLine(line: string): ImageImportEvent | undefined {
   const text = line.trim();
   if (text === '') return undefined;
+  const bar = parseImgadmProgressBar(text);
+  if (bar !== undefined) return { kind: 'progress', ...bar };
   for (const [re, make] of IMPORT_LINES) {
     const m = re.exec(text);
     if (m) return make(m);

@@ -81,7 +81,6 @@ describe('argv builders', () => {
     expect(imgadmImportArgv('imgadm', UUID, { pool: 'zones' })).toEqual([
       'imgadm',
       'import',
-      '-q',
       '-P',
       'zones',
       '--',

@@ -1,7 +1,6 @@
 /**
  * imgadm(8): argv builders and thin calls. imgadm uses cmdln/dashdash, which end options
- * at `--`. Import progress arrives as stdout lines; the caller may stream them through
- * parseImgadmImportLine, this call parses the whole output at the end.
+ * at `--`. Import runs on a terminal (imgadmImport.ts) so its progress bar can be read.
  */
 import type {
   ImageImportEvent,
@@ -14,12 +13,12 @@ import {
   parseImgadmAvailJson,
   parseImgadmDelete,
   parseImgadmGet,
-  parseImgadmImport,
   parseImgadmListJson,
   parseImgadmSources,
   parseImgadmSourcesChange,
 } from '../parsers/imgadm.js';
 import { assertUuid } from '../uuid.js';
+import { runImportOnTerminal } from './imgadmImport.js';
 import { assertPoolName, assertSourceUrl } from './operands.js';
 import { runAndParse } from './runTool.js';
 import type { CallOptions, ToolContext } from './tool.js';
@@ -38,8 +37,9 @@ export function imgadmGetArgv(command: string, uuid: string, opts: { pool?: stri
   return [command, 'get', ...pool(opts.pool), '--', assertUuid(uuid)];
 }
 
+/** Without -q: on a terminal imgadm then draws its download bar. */
 export function imgadmImportArgv(command: string, uuid: string, opts: { pool?: string } = {}): string[] {
-  return [command, 'import', '-q', ...pool(opts.pool), '--', assertUuid(uuid)];
+  return [command, 'import', ...pool(opts.pool), '--', assertUuid(uuid)];
 }
 
 export function imgadmDeleteArgv(command: string, uuid: string, opts: { pool?: string } = {}): string[] {
@@ -76,16 +76,20 @@ export async function imgadmGet(
   );
 }
 
+/**
+ * Imports an image on a terminal, so imgadm draws its download bar; `onEvent` gets each line
+ * and each draw as it comes.
+ */
 export async function imgadmImport(
   ctx: ToolContext,
   uuid: string,
   call: CallOptions,
-  opts: { pool?: string } = {},
+  opts: { pool?: string; onEvent?: (event: ImageImportEvent) => void } = {},
 ): Promise<ImageImportEvent[]> {
-  return runAndParse(
-    ctx.transport,
-    { argv: imgadmImportArgv(ctx.command, uuid, opts), ...call },
-    parseImgadmImport,
+  return runImportOnTerminal(
+    ctx,
+    { argv: imgadmImportArgv(ctx.command, uuid, opts), ...(opts.onEvent && { onEvent: opts.onEvent }) },
+    call,
   );
 }
 

@@ -9,6 +9,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import type { ImageInfo, VmSpec } from '@zonedeck/api/schemas';
 
 import { formatDateTime, formatMiB } from '../../lib/format';
+import { brandForImageType } from '../../lib/images';
 import { canAdminister } from '../../lib/vmActions';
 import { isHvmBrand } from '../../lib/vmDetail';
 import {
@@ -210,7 +211,7 @@ function ImageChoice({
 }
 
 /** The create wizard: brand → image → size → network → identity → review (the host's verdict), then create. */
-export function CreateVmWizard({ hostId }: { hostId: string }) {
+export function CreateVmWizard({ hostId, initialImage }: { hostId: string; initialImage?: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const jobs = useJobStarter();
@@ -219,6 +220,14 @@ export function CreateVmWizard({ hostId }: { hostId: string }) {
   const nicTags = useQuery(trpc.network.nicTags.queryOptions({ hostId }));
 
   const [form, setForm] = useState<VmForm>(emptyVmForm);
+  // "Create VM from this image": once the host's images are read, choose it and its brand.
+  const [presetImage, setPresetImage] = useState(initialImage);
+  if (presetImage !== undefined && images.data !== undefined) {
+    setPresetImage(undefined);
+    const chosen = images.data.find((i) => i.manifest.uuid === presetImage);
+    const brand = chosen ? brandForImageType(chosen.manifest.type) : undefined;
+    if (brand !== undefined) setForm((f) => ({ ...f, brand, imageUuid: presetImage }));
+  }
   const [stepIndex, setStepIndex] = useState(0);
   const [reached, setReached] = useState(0);
   const [attempted, setAttempted] = useState<ReadonlySet<WizardStep>>(() => new Set());

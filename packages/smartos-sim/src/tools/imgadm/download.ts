@@ -2,7 +2,8 @@
 // source into /var/tmp/.imgadm-downloads/<uuid>.file.partial (here under the state directory),
 // checking Content-Length against the manifest's size, then the byte count and the sha1 (or,
 // without one, Content-MD5); renamed to <uuid>.file when good, removed when not.
-// The simulated link runs at LINK_BYTES_PER_SEC x SMARTOS_SIM_SPEED (the reader paces itself,
+// The simulated link runs at LINK_BYTES_PER_SEC x SMARTOS_SIM_SPEED, or SMARTOS_SIM_LINK_KIBPS
+// when set (the reader paces itself,
 // so TCP back-pressure slows the server as a real network would) - a few MiB take seconds at
 // speed 1, and the partial file grows where `ls -l` / `stat` can watch it.
 import { createHash, type Hash } from 'node:crypto';
@@ -26,6 +27,15 @@ import { failureOf, request } from './imgapiClient.js';
 
 /** Bytes per second of the simulated link at SMARTOS_SIM_SPEED=1. */
 export const LINK_BYTES_PER_SEC = 2 * 1024 * 1024;
+/** KiB/s of the link in real time, whatever the speed: a slow link on a fast host. */
+export const LINK_KIBPS_ENV = 'SMARTOS_SIM_LINK_KIBPS';
+
+/** The link's bytes per second: SMARTOS_SIM_LINK_KIBPS when set, else 2 MiB/s x the speed. */
+export function linkRate(env: NodeJS.ProcessEnv): number {
+  const kibps = Number(env[LINK_KIBPS_ENV]);
+  if (Number.isFinite(kibps) && kibps > 0) return kibps * 1024;
+  return LINK_BYTES_PER_SEC * simSpeed(env);
+}
 
 export function downloadDir(layout: SimLayout): string {
   return join(layout.root, 'var', 'tmp', '.imgadm-downloads');
@@ -86,7 +96,7 @@ export async function downloadImageFile(opts: DownloadOptions): Promise<{ path: 
   const sha1: Hash | undefined = opts.sha1 !== undefined ? createHash('sha1') : undefined;
   const contentMd5 = res.headers['content-md5'];
   const md5 = sha1 === undefined && typeof contentMd5 === 'string' ? createHash('md5') : undefined;
-  const rate = LINK_BYTES_PER_SEC * simSpeed(opts.env);
+  const rate = linkRate(opts.env);
   const started = Date.now();
   let received = 0;
 

@@ -51,7 +51,8 @@ describe('imgadm import from a second source', () => {
     expect((await run(root, ['imgadm', 'sources', '-d', hostUrl])).stdout).toBe(
       `Deleted "imgapi" image source "${hostUrl}"\n`,
     );
-    const got = await run(root, ['imgadm', 'import', '-q', '--', BASE_23], FAST);
+    // without -q, but stderr is not a terminal: no bar at all
+    const got = await run(root, ['imgadm', 'import', '--', BASE_23], FAST);
     expect(got.stderr).toBe('');
     expect(got.code).toBe(0);
     expect(got.stdout).toMatch(

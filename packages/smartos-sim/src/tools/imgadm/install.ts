@@ -1,6 +1,7 @@
 // Installing a downloaded image (imgadm.js _installZfsImage): decompress the file into the
 // pool as `zfs receive` would - a filesystem <pool>/<uuid> for zone-dataset / lx-dataset
-// images, a volume of image_size MiB for zvol images - holding the stream's bytes as data with
+// images, a volume of image_size MiB for zvol images - holding the real stream's bytes
+// (receivedSize.ts: the download is scaled down, the pool is not) as data with
 // per-image dedup keys (the seeded images' scheme: clones and re-imports share blocks), then
 // snapshot @final and record the manifest in imgadm's database (state/imageStore.ts).
 import { createReadStream, existsSync, rmSync } from 'node:fs';
@@ -24,6 +25,7 @@ import {
 } from '../../state/zfsStore.js';
 import { simDelay } from '../vmadm/timing.js';
 import { ImgadmError } from './errors.js';
+import { receivedSize } from './receivedSize.js';
 
 /** Real-host milliseconds `zfs receive` and the database update take (scaled by the speed). */
 const RECEIVE_MS = 800;
@@ -77,8 +79,12 @@ export async function installImage(opts: InstallOptions): Promise<void> {
       } else {
         createFilesystem(z, name);
       }
+      const received = receivedSize(layout, z, zpool, manifest, logical);
       for (let i = 0; i < CHUNKS; i += 1)
-        writeData(z, name, logical / CHUNKS, { dedupKey: `image:${uuid}:${i}`, compressibility: 2.4 });
+        writeData(z, name, received.logical / CHUNKS, {
+          dedupKey: `image:${uuid}:${i}`,
+          compressibility: received.compressibility,
+        });
       snapshot(z, `${name}@final`);
       writeZfs(layout, z);
     }

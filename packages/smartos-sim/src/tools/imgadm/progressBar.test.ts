@@ -1,6 +1,7 @@
 // The progress bar's lines (node-progbar's draw()), on a fake clock.
 import { describe, expect, it } from 'vitest';
 
+import { linkRate } from './download.js';
 import { formatSize, formatTime, ProgressBar } from './progressBar.js';
 
 function bar(size: number, term = 'xterm') {
@@ -56,5 +57,13 @@ describe('progress bar', () => {
     const { b, writes } = bar(100, 'dumb');
     b.advance(50);
     expect(writes[0]?.startsWith('\x1b[1G\x1b[0JDownload 1 image')).toBe(true);
+  });
+});
+
+describe('the simulated link', () => {
+  it('runs at 2 MiB/s x the speed, or at SMARTOS_SIM_LINK_KIBPS', () => {
+    expect(linkRate({ SMARTOS_SIM_SPEED: '100' })).toBe(200 * 1024 * 1024);
+    expect(linkRate({ SMARTOS_SIM_SPEED: '100', SMARTOS_SIM_LINK_KIBPS: '768' })).toBe(768 * 1024);
+    expect(linkRate({ SMARTOS_SIM_LINK_KIBPS: 'x' })).toBe(2 * 1024 * 1024);
   });
 });

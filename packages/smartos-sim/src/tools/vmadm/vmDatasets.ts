@@ -89,7 +89,16 @@ export function createVmDatasets(layout: SimLayout, vm: VmObject, payload: JsonO
   });
 }
 
-/** What a zone writes into its root during first boot (zoneinit, logs, ssh keys...). */
+/** What one zone's first boot writes that no other zone has: ssh host keys, logs, its SMF repository. */
+export const FIRST_BOOT_UNIQUE_BYTES = 8 * MiB;
+/** What zoneinit writes alike in every zone of an image (the seeded zones hold the same blocks). */
+export const FIRST_BOOT_IMAGE_BYTES = 24 * MiB;
+
+/**
+ * What a zone writes into its root during first boot, into a pool with dedup on: the files
+ * zoneinit writes alike in every zone of the image, which dedup with those of the image's other
+ * zones (one more DDT reference each), and the zone's own files (new DDT entries).
+ */
 export function writeFirstBootData(layout: SimLayout, vm: VmObject): void {
   withZfs(layout, (z) => {
     const root = jsString(vm.zfs_filesystem);
@@ -99,8 +108,13 @@ export function writeFirstBootData(layout: SimLayout, vm: VmObject): void {
         writeData(z, disk0, 64 * MiB, { dedupKey: `firstboot:${jsString(vm.uuid)}` });
       return;
     }
-    if (hasDataset(z, root))
-      writeData(z, root, 24 * MiB, { dedupKey: `image:${jsString(vm.image_uuid)}:firstboot` });
+    if (!hasDataset(z, root)) return;
+    // compressibility as the seed wrote it (zfsSeed.ts provisionVm): the same blocks, so they dedup
+    writeData(z, root, FIRST_BOOT_IMAGE_BYTES, {
+      dedupKey: `image:${jsString(vm.image_uuid)}:firstboot`,
+      compressibility: 2,
+    });
+    writeData(z, root, FIRST_BOOT_UNIQUE_BYTES, { compressibility: 1.9 });
   });
 }
 
