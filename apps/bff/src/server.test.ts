@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 
-import { startTestApp } from './testing/testApp.js';
+import { mutationHeaders, startTestApp } from './testing/testApp.js';
 
 let t: Awaited<ReturnType<typeof startTestApp>>;
 beforeAll(async () => {
@@ -14,7 +14,7 @@ afterAll(async () => {
 async function login(password: string) {
   return fetch(`${t.url}/api/trpc/auth.login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: mutationHeaders(t.url),
     body: JSON.stringify({ username: 'admin', password }),
   });
 }
@@ -59,7 +59,7 @@ describe('HTTP API', () => {
 
     const out = await fetch(`${t.url}/api/trpc/auth.logout`, {
       method: 'POST',
-      headers: { cookie, 'content-type': 'application/json' },
+      headers: mutationHeaders(t.url, cookie),
     });
     expect(out.status).toBe(200);
     expect(out.headers.get('set-cookie')).toContain('Max-Age=0');
@@ -72,7 +72,7 @@ describe('HTTP API', () => {
     const post = (proc: string, input: unknown) =>
       fetch(`${t.url}/api/trpc/${proc}`, {
         method: 'POST',
-        headers: { cookie, 'content-type': 'application/json' },
+        headers: mutationHeaders(t.url, cookie),
         body: JSON.stringify(input),
       });
     const get = async (proc: string, input: unknown) => {
@@ -113,7 +113,7 @@ describe('HTTP API', () => {
   it('rejects an oversized request body', async () => {
     const res = await fetch(`${t.url}/api/trpc/auth.login`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: mutationHeaders(t.url),
       body: JSON.stringify({ username: 'admin', password: 'x'.repeat(2 << 20) }),
     });
     expect(res.status).toBe(413);
