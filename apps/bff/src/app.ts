@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import { ConsoleTickets } from './console/consoleTickets.js';
 import { openDatabase } from './db/database.js';
 import { HostRegistry } from './hosts/hostRegistry.js';
+import type { ServerLimits } from './http/serverLimits.js';
 import { JobRunner } from './jobs/jobRunner.js';
 import { JobStore } from './jobs/jobStore.js';
 import { createAppServer, type WebHandlers } from './server.js';
@@ -18,7 +19,11 @@ import { createAppServer, type WebHandlers } from './server.js';
  * Wires the BFF from its parts: the database, users and sessions, the host registry with the
  * embedded simulated host, and the HTTP server. main.ts adds Next.js; tests call this directly.
  */
-export async function createApp(config: Config, web: WebHandlers | null) {
+export async function createApp(
+  config: Config,
+  web: WebHandlers | null,
+  options: { limits?: ServerLimits } = {},
+) {
   const unknown = unknownVmPropertyNames(config.allowedVmProperties);
   if (unknown.length > 0) {
     throw new Error(
@@ -59,7 +64,7 @@ export async function createApp(config: Config, web: WebHandlers | null) {
       allowedVmProperties: new Set(config.allowedVmProperties),
     },
     web,
-    { tls, dev: config.dev },
+    { tls, dev: config.dev, ...(options.limits ? { limits: options.limits } : {}) },
   );
 
   return {

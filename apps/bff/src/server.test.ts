@@ -144,3 +144,74 @@ describe('/api/console WebSocket', () => {
     await expect(open({ origin: t.url, cookie })).rejects.toThrow('HTTP 403');
   });
 });
+
+describe('dangerous vmadm properties', () => {
+  const samba = { hostId: 'sim', uuid: '153831fc-2af9-44c8-9ba5-fad507337cc2' };
+  const lofs = { add_filesystems: [{ type: 'lofs', source: '/etc', target: '/mnt/gz-etc' }] };
+
+  async function update(app: typeof t, payload: Record<string, unknown>) {
+    const cookie = cookieOf(
+      await fetch(`${app.url}/api/trpc/auth.login`, {
+        method: 'POST',
+        headers: mutationHeaders(app.url),
+        body: JSON.stringify({ username: 'admin', password: app.password }),
+      }),
+    );
+    return fetch(`${app.url}/api/trpc/vm.update`, {
+      method: 'POST',
+      headers: mutationHeaders(app.url, cookie),
+      body: JSON.stringify({ ...samba, payload }),
+    });
+  }
+
+  it('refuses a lofs mount or qemu options for an admin, naming the property, and starts no job', async () => {
+    const res = await update(t, lofs);
+    expect(res.status).toBe(403);
+    const body = (await res.json()) as { error: { message: string } };
+    expect(body.error.message).toMatch(/^add_filesystems: refused/);
+    expect((await t.app.hosts.driver('sim').getVm(samba.uuid)).filesystems).toBeUndefined();
+
+    const vmsBefore = (await t.app.hosts.driver('sim').listVms()).length;
+    const zone = {
+      brand: 'joyent',
+      alias: 'gz-peek',
+      image_uuid: 'c193a558-1d63-11e9-97cf-97bb3ee5c14f',
+      ram: 256,
+      quota: 5,
+      nics: [{ nic_tag: 'admin', ip: '192.168.1.77', netmask: '255.255.255.0', gateway: '192.168.1.1' }],
+    };
+    for (const [proc, extra, name] of [
+      ['vm.create', { qemu_extra_opts: '-monitor tcp::4444,server' }, 'qemu_extra_opts'],
+      ['vm.validate', { filesystems: [{ type: 'lofs', source: '/', target: '/gz' }] }, 'filesystems'],
+      [
+        'vm.create',
+        { nics: [{ nic_tag: 'admin', ips: ['dhcp'], allow_ip_spoofing: true }] },
+        'nics[0].allow_ip_spoofing',
+      ],
+    ] as const) {
+      const created = await fetch(`${t.url}/api/trpc/${proc}`, {
+        method: 'POST',
+        headers: mutationHeaders(t.url, cookieOf(await login(t.password))),
+        body: JSON.stringify({ hostId: 'sim', spec: zone, extra }),
+      });
+      expect(created.status, proc).toBe(403);
+      expect(((await created.json()) as { error: { message: string } }).error.message).toMatch(
+        new RegExp(`^${name.replace(/[[\]]/g, '\\$&')}: refused`),
+      );
+    }
+    expect((await t.app.hosts.driver('sim').listVms()).length).toBe(vmsBefore);
+  });
+
+  it('passes a property the server allows by ZONEDECK_ALLOW_VM_PROPERTIES to the host', async () => {
+    const allowing = await startTestApp({ ZONEDECK_ALLOW_VM_PROPERTIES: 'filesystems' });
+    try {
+      const res = await update(allowing, lofs);
+      expect(res.status).toBe(200);
+      const job = ((await res.json()) as { result: { data: { kind: string } } }).result.data;
+      expect(job.kind).toBe('vm.update');
+      expect((await update(allowing, { qemu_extra_opts: '-S' })).status).toBe(403);
+    } finally {
+      await allowing.stop();
+    }
+  });
+});
