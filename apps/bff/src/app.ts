@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+
+import { unknownVmPropertyNames } from '@zonedeck/api';
+
 import { AuditLog } from './audit/auditLog.js';
 import { createAuthService } from './auth/authService.js';
 import { SessionStore } from './auth/sessions.js';
@@ -6,6 +10,7 @@ import type { Config } from './config.js';
 import { ConsoleTickets } from './console/consoleTickets.js';
 import { openDatabase } from './db/database.js';
 import { HostRegistry } from './hosts/hostRegistry.js';
+import type { ServerLimits } from './http/serverLimits.js';
 import { JobRunner } from './jobs/jobRunner.js';
 import { JobStore } from './jobs/jobStore.js';
 import { createAppServer, type WebHandlers } from './server.js';
@@ -14,7 +19,21 @@ import { createAppServer, type WebHandlers } from './server.js';
  * Wires the BFF from its parts: the database, users and sessions, the host registry with the
  * embedded simulated host, and the HTTP server. main.ts adds Next.js; tests call this directly.
  */
-export async function createApp(config: Config, web: WebHandlers | null) {
+export async function createApp(
+  config: Config,
+  web: WebHandlers | null,
+  options: { limits?: ServerLimits } = {},
+) {
+  const unknown = unknownVmPropertyNames(config.allowedVmProperties);
+  if (unknown.length > 0) {
+    throw new Error(
+      `bad configuration: ZONEDECK_ALLOW_VM_PROPERTIES: ${unknown.join(', ')} is not a guarded property`,
+    );
+  }
+  // Read before anything starts: a missing or unreadable certificate stops the server here.
+  const tls = config.tls
+    ? { cert: readFileSync(config.tls.certPath), key: readFileSync(config.tls.keyPath) }
+    : null;
   const db = openDatabase(config.dataDir);
   const users = new UserStore(db);
   const sessions = new SessionStore(db, config.sessionIdleMs, config.sessionMaxMs);
@@ -34,12 +53,24 @@ export async function createApp(config: Config, web: WebHandlers | null) {
 
   const auth = createAuthService(users, sessions);
   const http = createAppServer(
-    { auth, sessions, hosts, jobs, audit, consoles: new ConsoleTickets(), secureCookies: false },
+    {
+      auth,
+      sessions,
+      hosts,
+      jobs,
+      audit,
+      consoles: new ConsoleTickets(),
+      secureCookies: tls !== null,
+      allowedVmProperties: new Set(config.allowedVmProperties),
+    },
     web,
+    { tls, dev: config.dev, ...(options.limits ? { limits: options.limits } : {}) },
   );
 
   return {
     server: http.server,
+    /** `https` when TLS is configured. */
+    scheme: tls ? 'https' : 'http',
     users,
     hosts,
     audit,

@@ -27,6 +27,14 @@ const Env = z.object({
     .number()
     .positive()
     .default(24 * 7),
+  /** PEM certificate (chain) and private key files: serve HTTPS and wss on PORT. Both or neither. */
+  ZONEDECK_TLS_CERT: z.string().min(1).optional(),
+  ZONEDECK_TLS_KEY: z.string().min(1).optional(),
+  /** Dangerous vmadm properties an admin may set anyway (packages/api vmPropertyPolicy.ts). */
+  ZONEDECK_ALLOW_VM_PROPERTIES: z
+    .string()
+    .regex(/^[a-z0-9_.,\s]*$/, 'a comma-separated list such as filesystems,limit_priv')
+    .default(''),
 });
 
 export interface Config {
@@ -40,6 +48,10 @@ export interface Config {
   sessionMaxMs: number;
   /** The Next.js app's directory (apps/web). */
   webDir: string;
+  /** HTTPS with these PEM files, or plain HTTP (null). */
+  tls: { certPath: string; keyPath: string } | null;
+  /** Dangerous vmadm properties allowed anyway (ZONEDECK_ALLOW_VM_PROPERTIES). */
+  allowedVmProperties: string[];
   /** A real SmartOS host over SSH, when configured. */
   sshHost: {
     host: string;
@@ -65,6 +77,11 @@ export function loadConfig(
   if (e.ZONEDECK_SSH_HOST && !e.ZONEDECK_SSH_KEY) {
     throw new Error('bad configuration: ZONEDECK_SSH_KEY: the path of the private key for ZONEDECK_SSH_HOST');
   }
+  if (Boolean(e.ZONEDECK_TLS_CERT) !== Boolean(e.ZONEDECK_TLS_KEY)) {
+    throw new Error(
+      'bad configuration: ZONEDECK_TLS_CERT and ZONEDECK_TLS_KEY: set both (PEM files) or neither',
+    );
+  }
   // Both src/main.ts (dev, tsx) and dist/main.js (built) sit one level below apps/bff.
   const bffDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
   return {
@@ -77,6 +94,13 @@ export function loadConfig(
     sessionIdleMs: e.ZONEDECK_SESSION_IDLE_HOURS * 3_600_000,
     sessionMaxMs: e.ZONEDECK_SESSION_MAX_HOURS * 3_600_000,
     webDir: path.resolve(bffDir, '..', 'web'),
+    tls:
+      e.ZONEDECK_TLS_CERT && e.ZONEDECK_TLS_KEY
+        ? { certPath: path.resolve(e.ZONEDECK_TLS_CERT), keyPath: path.resolve(e.ZONEDECK_TLS_KEY) }
+        : null,
+    allowedVmProperties: e.ZONEDECK_ALLOW_VM_PROPERTIES.split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
     sshHost:
       e.ZONEDECK_SSH_HOST && e.ZONEDECK_SSH_KEY
         ? {

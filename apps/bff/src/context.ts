@@ -14,7 +14,10 @@ export interface ContextDeps {
   jobs: JobsPort;
   audit: AuditPort & Pick<AuditLog, 'record'>;
   consoles: ConsoleTickets;
+  /** Served over HTTPS: the session cookie is `__Host-` prefixed and Secure. */
   secureCookies: boolean;
+  /** Dangerous vmadm properties the server allows (ZONEDECK_ALLOW_VM_PROPERTIES). */
+  allowedVmProperties: ReadonlySet<string>;
 }
 
 /** The session behind a request's cookie, or null. Shared by tRPC and the console upgrade. */
@@ -38,6 +41,7 @@ export function createRequestContext(
     jobs: deps.jobs,
     audit: deps.audit,
     consoles: deps.consoles,
+    allowedVmProperties: deps.allowedVmProperties,
     cookies: {
       set: (sessionId, expiresAt) =>
         res.appendHeader('Set-Cookie', serializeSessionCookie(deps.secureCookies, sessionId, expiresAt)),

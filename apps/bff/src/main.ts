@@ -16,7 +16,7 @@ const app = await createApp(config, {
 app.server.listen(config.port, config.host, () => {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const url = `${app.scheme}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   const lines = [`ZoneDeck is running at ${url}`, `  data directory: ${config.dataDir}`];
   if (app.initialAdminPassword) {
     lines.push(

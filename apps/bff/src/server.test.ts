@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 
-import { startTestApp } from './testing/testApp.js';
+import { mutationHeaders, startTestApp } from './testing/testApp.js';
 
 let t: Awaited<ReturnType<typeof startTestApp>>;
 beforeAll(async () => {
@@ -14,7 +14,7 @@ afterAll(async () => {
 async function login(password: string) {
   return fetch(`${t.url}/api/trpc/auth.login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: mutationHeaders(t.url),
     body: JSON.stringify({ username: 'admin', password }),
   });
 }
@@ -59,7 +59,7 @@ describe('HTTP API', () => {
 
     const out = await fetch(`${t.url}/api/trpc/auth.logout`, {
       method: 'POST',
-      headers: { cookie, 'content-type': 'application/json' },
+      headers: mutationHeaders(t.url, cookie),
     });
     expect(out.status).toBe(200);
     expect(out.headers.get('set-cookie')).toContain('Max-Age=0');
@@ -72,7 +72,7 @@ describe('HTTP API', () => {
     const post = (proc: string, input: unknown) =>
       fetch(`${t.url}/api/trpc/${proc}`, {
         method: 'POST',
-        headers: { cookie, 'content-type': 'application/json' },
+        headers: mutationHeaders(t.url, cookie),
         body: JSON.stringify(input),
       });
     const get = async (proc: string, input: unknown) => {
@@ -113,7 +113,7 @@ describe('HTTP API', () => {
   it('rejects an oversized request body', async () => {
     const res = await fetch(`${t.url}/api/trpc/auth.login`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: mutationHeaders(t.url),
       body: JSON.stringify({ username: 'admin', password: 'x'.repeat(2 << 20) }),
     });
     expect(res.status).toBe(413);
@@ -142,5 +142,76 @@ describe('/api/console WebSocket', () => {
   it('refuses a signed-in same-origin upgrade without a console ticket', async () => {
     const cookie = cookieOf(await login(t.password));
     await expect(open({ origin: t.url, cookie })).rejects.toThrow('HTTP 403');
+  });
+});
+
+describe('dangerous vmadm properties', () => {
+  const samba = { hostId: 'sim', uuid: '153831fc-2af9-44c8-9ba5-fad507337cc2' };
+  const lofs = { add_filesystems: [{ type: 'lofs', source: '/etc', target: '/mnt/gz-etc' }] };
+
+  async function update(app: typeof t, payload: Record<string, unknown>) {
+    const cookie = cookieOf(
+      await fetch(`${app.url}/api/trpc/auth.login`, {
+        method: 'POST',
+        headers: mutationHeaders(app.url),
+        body: JSON.stringify({ username: 'admin', password: app.password }),
+      }),
+    );
+    return fetch(`${app.url}/api/trpc/vm.update`, {
+      method: 'POST',
+      headers: mutationHeaders(app.url, cookie),
+      body: JSON.stringify({ ...samba, payload }),
+    });
+  }
+
+  it('refuses a lofs mount or qemu options for an admin, naming the property, and starts no job', async () => {
+    const res = await update(t, lofs);
+    expect(res.status).toBe(403);
+    const body = (await res.json()) as { error: { message: string } };
+    expect(body.error.message).toMatch(/^add_filesystems: refused/);
+    expect((await t.app.hosts.driver('sim').getVm(samba.uuid)).filesystems).toBeUndefined();
+
+    const vmsBefore = (await t.app.hosts.driver('sim').listVms()).length;
+    const zone = {
+      brand: 'joyent',
+      alias: 'gz-peek',
+      image_uuid: 'c193a558-1d63-11e9-97cf-97bb3ee5c14f',
+      ram: 256,
+      quota: 5,
+      nics: [{ nic_tag: 'admin', ip: '192.168.1.77', netmask: '255.255.255.0', gateway: '192.168.1.1' }],
+    };
+    for (const [proc, extra, name] of [
+      ['vm.create', { qemu_extra_opts: '-monitor tcp::4444,server' }, 'qemu_extra_opts'],
+      ['vm.validate', { filesystems: [{ type: 'lofs', source: '/', target: '/gz' }] }, 'filesystems'],
+      [
+        'vm.create',
+        { nics: [{ nic_tag: 'admin', ips: ['dhcp'], allow_ip_spoofing: true }] },
+        'nics[0].allow_ip_spoofing',
+      ],
+    ] as const) {
+      const created = await fetch(`${t.url}/api/trpc/${proc}`, {
+        method: 'POST',
+        headers: mutationHeaders(t.url, cookieOf(await login(t.password))),
+        body: JSON.stringify({ hostId: 'sim', spec: zone, extra }),
+      });
+      expect(created.status, proc).toBe(403);
+      expect(((await created.json()) as { error: { message: string } }).error.message).toMatch(
+        new RegExp(`^${name.replace(/[[\]]/g, '\\$&')}: refused`),
+      );
+    }
+    expect((await t.app.hosts.driver('sim').listVms()).length).toBe(vmsBefore);
+  });
+
+  it('passes a property the server allows by ZONEDECK_ALLOW_VM_PROPERTIES to the host', async () => {
+    const allowing = await startTestApp({ ZONEDECK_ALLOW_VM_PROPERTIES: 'filesystems' });
+    try {
+      const res = await update(allowing, lofs);
+      expect(res.status).toBe(200);
+      const job = ((await res.json()) as { result: { data: { kind: string } } }).result.data;
+      expect(job.kind).toBe('vm.update');
+      expect((await update(allowing, { qemu_extra_opts: '-S' })).status).toBe(403);
+    } finally {
+      await allowing.stop();
+    }
   });
 });

@@ -92,4 +92,6 @@ export interface ApiContext {
   jobs: JobsPort;
   audit: AuditPort;
   consoles: ConsolesPort;
+  /** Dangerous vmadm properties the server allows anyway (vmPropertyPolicy.ts); none when absent. */
+  allowedVmProperties?: ReadonlySet<string>;
 }

@@ -15,6 +15,7 @@ export type {
   SessionCookiePort,
 } from './context.js';
 export type { HostErrorData } from './trpc.js';
+export { DANGEROUS_VM_PROPERTY_NAMES, unknownVmPropertyNames } from './vmPropertyPolicy.js';
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

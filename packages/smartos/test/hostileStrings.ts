@@ -29,6 +29,9 @@ export function hostileStrings(dir: string): string[] {
     '$((1+1))',
     '--help',
     '-e',
+    // An option to ssh, vmadm or zfs if it ever became an option: must stay one operand.
+    `-oProxyCommand=touch ${dir}/pwned-proxycommand`,
+    '-F',
     '-',
     '--',
     '*',

@@ -18,6 +18,8 @@ import {
 
 import type { AuditRecord } from '../audit/auditLog.js';
 import type { SessionInfo } from '../auth/sessions.js';
+import { isSameOrigin } from '../http/origin.js';
+import { MAX_CONSOLE_MESSAGE_BYTES } from '../http/serverLimits.js';
 import { adapterFor } from './adapters.js';
 import type { ConsoleSource, SourceEnd } from './consoleSource.js';
 import type { ConsoleGrant, ConsoleTickets } from './consoleTickets.js';
@@ -39,18 +41,6 @@ const VNC_HIGH_WATER = 1 << 20;
 const VNC_LOW_WATER = 256 << 10;
 const INITIAL_COLS = 80;
 const INITIAL_ROWS = 24;
-
-/** True when the request's Origin names the host it was sent to (a same-origin page). */
-export function isSameOrigin(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  const host = req.headers.host;
-  if (!origin || !host) return false;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
 
 function refuse(socket: Duplex, status: 401 | 403, reason: string): void {
   const text = status === 401 ? 'Unauthorized' : 'Forbidden';
@@ -85,7 +75,7 @@ interface Connection {
 export function createConsoleRelay(deps: ConsoleRelayDeps) {
   const wss = new WebSocketServer({
     noServer: true,
-    maxPayload: 1 << 20,
+    maxPayload: MAX_CONSOLE_MESSAGE_BYTES,
     // websockify's `binary` when offered (noVNC offers it); otherwise no subprotocol.
     handleProtocols: (offered) => (offered.has(CONSOLE_SUBPROTOCOL) ? CONSOLE_SUBPROTOCOL : false),
   });

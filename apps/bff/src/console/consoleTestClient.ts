@@ -2,6 +2,8 @@ import WebSocket from 'ws';
 
 import type { ConsoleKind, ConsoleServerMessage } from '@zonedeck/api/schemas';
 
+import { mutationHeaders } from '../testing/testApp.js';
+
 /** A console WebSocket client for tests: collects output bytes and control messages. */
 export class ConsoleTestClient {
   bytes = Buffer.alloc(0);
@@ -88,7 +90,7 @@ export class ConsoleTestClient {
 export async function login(url: string, username: string, password: string): Promise<string> {
   const res = await fetch(`${url}/api/trpc/auth.login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: mutationHeaders(url),
     body: JSON.stringify({ username, password }),
   });
   if (res.status !== 200) throw new Error(`login ${username}: HTTP ${res.status}`);
@@ -102,7 +104,7 @@ export async function createTicket(
 ): Promise<{ status: number; path: string; code: string | null; message: string | null }> {
   const res = await fetch(`${url}/api/trpc/console.createTicket`, {
     method: 'POST',
-    headers: { cookie, 'content-type': 'application/json', origin: url },
+    headers: mutationHeaders(url, cookie),
     body: JSON.stringify(input),
   });
   const body = (await res.json()) as {

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 
 import { TRPCReactProvider } from '../trpc/provider';
@@ -10,7 +11,11 @@ export const metadata: Metadata = {
   description: 'Web console for SmartOS hosts',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Rendered per request, never prerendered: the BFF's Content-Security-Policy has a fresh script
+  // nonce per response (apps/bff/src/http/securityHeaders.ts), and Next can only put it on the
+  // scripts of a page it renders now. A prerendered page's inline scripts would be blocked.
+  await connection();
   return (
     <html lang="en">
       <body>

@@ -14,6 +14,20 @@ const ACK_BATCH = 16 * 1024;
 const ACK_DELAY_MS = 20;
 const PING_INTERVAL_MS = 20_000;
 
+/** Opens a guest's hyperlink only when it is http(s) and the user says so. */
+function openConfirmedWebLink(_event: MouseEvent, uri: string): void {
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    return;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return;
+  if (window.confirm(`The guest's terminal links to\n\n${url.href}\n\nOpen it in a new tab?`)) {
+    window.open(url.href, '_blank', 'noopener,noreferrer');
+  }
+}
+
 export interface TerminalSessionOptions {
   /** Asks the control plane for a fresh ticket; resolves with the socket path. */
   openTicket: () => Promise<string>;
@@ -46,6 +60,10 @@ export class TerminalSession {
       fontSize: 14,
       scrollback: 5000,
       theme: { background: '#0b0f14', foreground: '#d6dde6', cursor: '#9ecbff' },
+      // Guest output is untrusted: an OSC 8 hyperlink opens only an http(s) URL the user confirms,
+      // in a new tab without opener or referrer. No clipboard addon is loaded, so OSC 52 cannot
+      // write the clipboard, and the title sequence (onTitleChange) is not listened to.
+      linkHandler: { activate: openConfirmedWebLink, allowNonHttpProtocols: false },
     });
     const fit = new FitAddon();
     term.loadAddon(fit);

@@ -7,6 +7,8 @@ import { useEffect, useState, type ReactNode } from 'react';
 
 import type { AppRouter } from '@zonedeck/api';
 
+import './zodConfig';
+
 import { createApiClient } from './client';
 import { createQueryClient } from './queryClient';
 

@@ -8,6 +8,7 @@ import { RawProperties, VmDetail, VmSpec } from '../schemas/hostData.js';
 import { Job } from '../schemas/job.js';
 import { VmStopInput, VmTarget } from '../schemas/vmAction.js';
 import { adminProcedure, operatorProcedure, viewerProcedure } from '../trpc.js';
+import { assertVmPropertiesAllowed } from '../vmPropertyPolicy.js';
 
 const CreateInput = z.object({
   hostId: HostInput.shape.hostId,
@@ -90,6 +91,7 @@ export const vmRouter = {
     .input(CreateInput)
     .output(z.object({ payload: z.record(z.string(), z.unknown()), message: z.string() }))
     .mutation(async ({ ctx, input, signal }) => {
+      assertVmPropertiesAllowed(input.extra, ctx.allowedVmProperties);
       const driver = ctx.hosts.driver(input.hostId);
       const { message } = await driver.validateVm(input.spec, { extra: input.extra, signal });
       return { payload: driver.createPayload(input.spec, input.extra), message };
@@ -98,8 +100,9 @@ export const vmRouter = {
   create: adminProcedure
     .input(CreateInput)
     .output(Job)
-    .mutation(({ ctx, input }) =>
-      startHostJob(ctx, {
+    .mutation(({ ctx, input }) => {
+      assertVmPropertiesAllowed(input.extra, ctx.allowedVmProperties);
+      return startHostJob(ctx, {
         hostId: input.hostId,
         kind: 'vm.create',
         target: null,
@@ -113,14 +116,15 @@ export const vmRouter = {
           log(`created VM ${created.uuid}`);
           return created.message;
         },
-      }),
-    ),
+      });
+    }),
 
   update: adminProcedure
     .input(VmTarget.extend({ payload: RawProperties }))
     .output(Job)
-    .mutation(({ ctx, input }) =>
-      startHostJob(ctx, {
+    .mutation(({ ctx, input }) => {
+      assertVmPropertiesAllowed(input.payload, ctx.allowedVmProperties);
+      return startHostJob(ctx, {
         hostId: input.hostId,
         kind: 'vm.update',
         target: input.uuid,
@@ -128,8 +132,8 @@ export const vmRouter = {
         command: `vmadm update ${input.uuid} (payload on stdin)`,
         run: async ({ signal }) =>
           (await ctx.hosts.driver(input.hostId).updateVm(input.uuid, input.payload, { signal })).message,
-      }),
-    ),
+      });
+    }),
 
   delete: adminProcedure
     .input(VmTarget)
