@@ -9,45 +9,21 @@ import type {
   PinHostKeyInput,
   SessionUser,
 } from '@zonedeck/api/schemas';
-import {
-  createHostDriver,
-  createHostWatcher,
-  createLocalTransport,
-  createSshTransport,
-  type HostDriver,
-  type HostWatcher,
-  type Transport,
-  type VmEvent,
-} from '@zonedeck/smartos';
-import { bootSim, initSim, isSimInitialised, simEnv } from '@zonedeck/smartos-sim';
+import type { HostDriver, VmEvent } from '@zonedeck/smartos';
+import { bootSim, initSim, isSimInitialised } from '@zonedeck/smartos-sim';
 
 import type { AuditRecord } from '../audit/auditLog.js';
 import { watcherEvents } from './eventStream.js';
 import { checkTransport, probeHostKey, type HostCheck, type SshTarget } from './hostChecks.js';
+import {
+  environmentRecord,
+  simulatedRecord,
+  storedRecord,
+  type HostRecord,
+  type LiveHost,
+} from './hostRecords.js';
 import type { HostStore, StoredHost } from './hostStore.js';
 import { fieldError, privateKeyOf } from './privateKeyInput.js';
-
-interface LiveHost {
-  driver: HostDriver;
-  /** One watcher per host, shared by every browser that listens. */
-  watcher: HostWatcher;
-  transport: Transport & { readonly hostKeyFingerprint?: string | undefined };
-  close(): Promise<void>;
-}
-
-/** What the hosts page shows of a host besides its state. */
-type HostInfo = Omit<HostStatus, 'state' | 'message' | 'presentedHostKey' | 'checkedAt'>;
-
-interface HostRecord {
-  entry: HostEntry;
-  info: HostInfo;
-  /** Set while pages can use the host: the simulated one, and SSH hosts with a key to use. */
-  live: LiveHost | null;
-  /** Why a stored host has no transport (its key does not decrypt…). */
-  unusable: HostCheck | null;
-  /** Where to read a not yet confirmed host's key from. */
-  target: SshTarget | null;
-}
 
 export interface HostAdminDeps {
   store: HostStore;
@@ -103,73 +79,17 @@ export class HostRegistry implements HostsPort {
     return host.live;
   }
 
-  /**
-   * Adds the embedded simulated SmartOS host, seeding its state directory on first start.
-   * The driver reaches it exactly as it reaches a real host in the global zone: a
-   * LocalTransport running `vmadm`, `sysinfo`… found on PATH.
-   */
+  /** Adds the embedded simulated SmartOS host, seeding its state directory on first start. */
   async addSimulatedHost(root: string, profile: 'office' | 'large'): Promise<void> {
     if (!isSimInitialised(root)) await initSim({ root, profile });
     // Like a SmartOS box coming up: running KVM and bhyve guests get their guest processes.
     await bootSim(root);
-    const entry: HostEntry = {
-      id: 'sim',
-      name: 'Simulated SmartOS host',
-      transport: 'local',
-      simulated: true,
-    };
-    this.hosts.set(entry.id, {
-      entry,
-      info: { ...noAddress, id: entry.id, name: entry.name, source: 'demo' },
-      live: startLive(createLocalTransport({ env: simEnv(root) })),
-      unusable: null,
-      target: null,
-    });
+    this.hosts.set('sim', simulatedRecord(root));
   }
 
-  /**
-   * Adds the real SmartOS host of ZONEDECK_SSH_*. Its host key must be pinned there: with none
-   * given, every command is refused with a message naming the fingerprint the host presented,
-   * for the admin to check and configure.
-   */
-  addSshHost(opts: {
-    host: string;
-    port: number;
-    username: string;
-    privateKeyPath: string;
-    hostKey: string | null;
-  }): void {
-    const entry: HostEntry = {
-      id: 'smartos',
-      name: `${opts.username}@${opts.host}`,
-      transport: 'ssh',
-      simulated: false,
-    };
-    const target: SshTarget = {
-      host: opts.host,
-      port: opts.port,
-      username: opts.username,
-      privateKeyPath: opts.privateKeyPath,
-    };
-    this.hosts.set(entry.id, {
-      entry,
-      info: {
-        id: entry.id,
-        name: entry.name,
-        source: 'environment',
-        address: opts.host,
-        port: opts.port,
-        username: opts.username,
-        keySource: 'path',
-        keyPath: opts.privateKeyPath,
-        pinnedHostKey: opts.hostKey,
-      },
-      live: startLive(
-        createSshTransport({ ...target, ...(opts.hostKey ? { knownHostKey: opts.hostKey } : {}) }),
-      ),
-      unusable: null,
-      target,
-    });
+  /** Adds the real SmartOS host of ZONEDECK_SSH_* (see hostRecords.ts). */
+  addSshHost(opts: Parameters<typeof environmentRecord>[0]): void {
+    this.hosts.set('smartos', environmentRecord(opts));
   }
 
   /** Adds the hosts stored on the hosts page; the confirmed ones are used at once. */
@@ -178,44 +98,7 @@ export class HostRegistry implements HostsPort {
   }
 
   private setStored(stored: StoredHost): void {
-    const entry: HostEntry = { id: stored.id, name: stored.name, transport: 'ssh', simulated: false };
-    const record: HostRecord = {
-      entry,
-      info: {
-        id: stored.id,
-        name: stored.name,
-        source: 'console',
-        address: stored.address,
-        port: stored.port,
-        username: stored.username,
-        keySource: stored.key.source,
-        keyPath: stored.key.source === 'path' ? stored.key.path : null,
-        pinnedHostKey: stored.hostKey,
-      },
-      live: null,
-      unusable: null,
-      target: null,
-    };
-    try {
-      record.target = {
-        host: stored.address,
-        port: stored.port,
-        username: stored.username,
-        ...this.requireAdmin().store.privateKeyOf(stored),
-      };
-    } catch (err) {
-      // A sealed key that does not open: refused, whatever else the row says.
-      const why = err instanceof Error ? err.message : String(err);
-      record.unusable = {
-        state: 'keyUnusable',
-        message: `the stored private key cannot be used: ${why}`,
-        presentedHostKey: null,
-      };
-    }
-    if (record.target && stored.hostKey) {
-      record.live = startLive(createSshTransport({ ...record.target, knownHostKey: stored.hostKey }));
-    }
-    this.hosts.set(stored.id, record);
+    this.hosts.set(stored.id, storedRecord(stored, this.requireAdmin().store));
   }
 
   async status(): Promise<HostStatus[]> {
@@ -375,32 +258,6 @@ export class HostRegistry implements HostsPort {
     this.hosts.clear();
     this.checks.clear();
   }
-}
-
-const noAddress = {
-  address: null,
-  port: null,
-  username: null,
-  keySource: null,
-  keyPath: null,
-  pinnedHostKey: null,
-} as const;
-
-function startLive(transport: LiveHost['transport']): LiveHost {
-  const driver = createHostDriver(transport);
-  const watcher = createHostWatcher({
-    listVms: (o) => driver.listVms(o),
-    events: (h) => driver.watchVmEvents(h),
-  });
-  return {
-    driver,
-    watcher,
-    transport,
-    close: () => {
-      watcher.stop();
-      return transport.close();
-    },
-  };
 }
 
 function errText(err: unknown): string {
