@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 
 import { TRPCError } from '@trpc/server';
-import { utils } from 'ssh2';
+// ssh2 is CommonJS: Node's ESM loader does not see `utils` as a named export of the bundle.
+import ssh2 from 'ssh2';
 import { z } from 'zod';
 
 import type { AddHostInput } from '@zonedeck/api/schemas';
@@ -46,7 +47,7 @@ export async function privateKeyOf(
 }
 
 function keyProblem(data: Buffer): string | null {
-  const parsed = utils.parseKey(data);
+  const parsed = ssh2.utils.parseKey(data);
   if (parsed instanceof Error) {
     return /passphrase/i.test(parsed.message)
       ? 'the key is protected by a passphrase; give a key without one'
