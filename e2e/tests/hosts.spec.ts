@@ -95,6 +95,8 @@ test('an admin adds a second host over SSH, confirms its key, switches to it, an
   await expect(vms.getByRole('link', { name: FAR_VM })).toBeVisible();
   await expect(vms.getByRole('link', { name: 'elk', exact: true })).toHaveCount(0);
   await expect(page).toHaveURL(/\/\?host=far-host$/);
+  // sshd logs each login (the check below would prove nothing otherwise).
+  expect(logins()).toBeGreaterThan(0);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Images' }).click();
   await expect(page.getByRole('heading', { name: 'Images' })).toBeVisible();
   await expect(page.getByRole('main').getByText('Far host', { exact: true })).toBeVisible();

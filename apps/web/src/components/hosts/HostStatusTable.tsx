@@ -66,7 +66,8 @@ export function HostStatusTable({
                 <td className="max-w-md py-2 pr-3">
                   <ToneBadge tone={state.tone}>{state.label}</ToneBadge>
                   {state.explain ? <p className="mt-1 text-xs break-words">{state.explain}</p> : null}
-                  {h.message && h.state !== 'connected' ? (
+                  {/* The server's own words where the page has none of its own. */}
+                  {h.message && !state.explain ? (
                     <p className="mt-1 text-xs break-words text-ink-muted">{h.message}</p>
                   ) : null}
                 </td>

@@ -22,7 +22,7 @@ export function hostStateText(h: HostStatus): { label: string; tone: StateTone; 
         explain: `It presented ${h.presentedHostKey ?? 'another key'}, but ${h.pinnedHostKey ?? 'another key'} is pinned. Nothing is run on it: if the host was reinstalled or its keys were regenerated, check the new fingerprint on the host and re-pin it.`,
       };
     case 'authFailed':
-      return { label: 'authentication failed', tone: 'bad', explain: 'The host did not accept the key.' };
+      return { label: 'authentication failed', tone: 'bad', explain: null };
     case 'unreachable':
       return { label: 'unreachable', tone: 'bad', explain: null };
     case 'keyUnusable':
