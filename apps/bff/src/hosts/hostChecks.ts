@@ -63,7 +63,7 @@ export async function checkTransport(
 
 /** A failed connection's state: key, authentication, or the network. */
 export function classify(err: unknown, pinned: string | null): Omit<HostCheck, 'presentedHostKey'> {
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorText(err);
   if (isSmartosError(err) && err.code === 'HostKeyMismatch') {
     return { state: pinned === null ? 'unconfirmed' : 'hostKeyChanged', message };
   }
@@ -81,4 +81,9 @@ function causeLevel(err: unknown): unknown {
     if (level !== undefined) return level;
   }
   return undefined;
+}
+
+/** An error's message, or the thrown value in words. */
+export function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }

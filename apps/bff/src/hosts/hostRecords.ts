@@ -15,7 +15,7 @@ import {
 } from '@zonedeck/smartos';
 import { simEnv } from '@zonedeck/smartos-sim';
 
-import type { HostCheck, SshTarget } from './hostChecks.js';
+import { errorText, type HostCheck, type SshTarget } from './hostChecks.js';
 import type { HostStore, StoredHost } from './hostStore.js';
 
 export interface LiveHost {
@@ -137,10 +137,9 @@ export function storedRecord(stored: StoredHost, store: HostStore): HostRecord {
     };
   } catch (err) {
     // A sealed key that does not open: refused, whatever else the row says.
-    const why = err instanceof Error ? err.message : String(err);
     record.unusable = {
       state: 'keyUnusable',
-      message: `the stored private key cannot be used: ${why}`,
+      message: `the stored private key cannot be used: ${errorText(err)}`,
       presentedHostKey: null,
     };
   }

@@ -14,7 +14,7 @@ import { bootSim, initSim, isSimInitialised } from '@zonedeck/smartos-sim';
 
 import type { AuditRecord } from '../audit/auditLog.js';
 import { watcherEvents } from './eventStream.js';
-import { checkTransport, probeHostKey, type HostCheck, type SshTarget } from './hostChecks.js';
+import { checkTransport, errorText, probeHostKey, type HostCheck, type SshTarget } from './hostChecks.js';
 import {
   environmentRecord,
   simulatedRecord,
@@ -150,7 +150,7 @@ export class HostRegistry implements HostsPort {
       if (probe.presentedHostKey === null) {
         throw fieldError('address', probe.message ?? 'the host did not answer');
       }
-      const stored = store.add({
+      const stored = this.storeNew(store, {
         id: input.id,
         name: input.name,
         address: input.address,
@@ -163,7 +163,7 @@ export class HostRegistry implements HostsPort {
       record('ok', `the host presented ${probe.presentedHostKey}; not used until an admin confirms it`);
       return { id: stored.id, presentedHostKey: probe.presentedHostKey };
     } catch (err) {
-      record('error', err instanceof Error ? err.message : String(err));
+      record('error', errorText(err));
       throw err;
     }
   }
@@ -223,7 +223,7 @@ export class HostRegistry implements HostsPort {
       record('ok', previous ? `re-pinned: was ${previous}` : 'pinned on first use');
       return await this.statusOf(input.hostId);
     } catch (err) {
-      record(err instanceof TRPCError && err.code === 'CONFLICT' ? 'refused' : 'error', errText(err));
+      record(err instanceof TRPCError && err.code === 'CONFLICT' ? 'refused' : 'error', errorText(err));
       throw err;
     }
   }
@@ -248,6 +248,18 @@ export class HostRegistry implements HostsPort {
     record('ok', `${host.info.username ?? ''}@${host.info.address ?? ''}:${host.info.port ?? ''}`);
   }
 
+  /** Stores a new host; an id taken meanwhile (two admins at once) is refused at the id field. */
+  private storeNew(store: HostStore, host: Parameters<HostStore['add']>[0]): StoredHost {
+    try {
+      return store.add(host);
+    } catch (err) {
+      if ((err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+        throw fieldError('id', `a host with the id "${host.id}" exists`);
+      }
+      throw err;
+    }
+  }
+
   private requireAdmin(): HostAdminDeps {
     if (!this.admin) throw new Error('this host registry has no store: hosts cannot be added');
     return this.admin;
@@ -258,8 +270,4 @@ export class HostRegistry implements HostsPort {
     this.hosts.clear();
     this.checks.clear();
   }
-}
-
-function errText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
