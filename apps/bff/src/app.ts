@@ -10,6 +10,8 @@ import type { Config } from './config.js';
 import { ConsoleTickets } from './console/consoleTickets.js';
 import { openDatabase } from './db/database.js';
 import { HostRegistry } from './hosts/hostRegistry.js';
+import { HostStore } from './hosts/hostStore.js';
+import { openSecretBox } from './hosts/secretBox.js';
 import type { ServerLimits } from './http/serverLimits.js';
 import { JobRunner } from './jobs/jobRunner.js';
 import { JobStore } from './jobs/jobStore.js';
@@ -40,13 +42,14 @@ export async function createApp(
   sessions.deleteExpired();
   const initialAdminPassword = await users.ensureInitialAdmin();
 
-  const hosts = new HostRegistry();
+  const audit = new AuditLog(db);
+  const hosts = new HostRegistry({ store: new HostStore(db, openSecretBox(config.dataDir)), audit });
   // A configured real host comes first (the home page shows the first host); the simulated
-  // host stays available as the demo host.
+  // host stays available as the demo host; then the hosts added on the hosts page.
   if (config.sshHost) hosts.addSshHost(config.sshHost);
   await hosts.addSimulatedHost(config.simRoot, config.simProfile);
+  hosts.loadStoredHosts();
 
-  const audit = new AuditLog(db);
   const jobs = new JobRunner(new JobStore(db), audit);
   // Jobs a previous process left running are interrupted; the watchers read the hosts afresh.
   const interruptedJobs = jobs.recoverInterrupted();

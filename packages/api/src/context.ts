@@ -4,6 +4,7 @@ import type { AuditEntry } from './schemas/audit.js';
 import type { SessionUser } from './schemas/auth.js';
 import type { ConsoleKind } from './schemas/consoleProtocol.js';
 import type { HostEntry, VmSummary } from './schemas/host.js';
+import type { AddedHost, AddHostInput, HostStatus, PinHostKeyInput } from './schemas/hostConfig.js';
 import type { Job, JobDetail, JobStage } from './schemas/job.js';
 
 /**
@@ -34,6 +35,17 @@ export interface HostsPort {
   knownVm(hostId: string, uuid: string): VmSummary | null;
   /** Re-reads the host's VMs now (after a command changed them) instead of at the next tick. */
   refresh(hostId: string): void;
+  /** Every host, the ones not usable yet included, with whether it answers and why not. */
+  status(): Promise<HostStatus[]>;
+  /**
+   * Stores a host from the hosts page, unconfirmed: connects only to read the host key it
+   * presents (nothing is sent or run), for the admin to compare and confirm with pin().
+   */
+  add(user: SessionUser, input: AddHostInput): Promise<AddedHost>;
+  /** Pins the host key the admin confirmed (first use or after a change); the host is used from then on. */
+  pin(user: SessionUser, input: PinHostKeyInput): Promise<HostStatus>;
+  /** Removes a host added on the hosts page, with its stored key. */
+  remove(user: SessionUser, hostId: string): Promise<void>;
 }
 
 /** What a running job may do: report progress and log lines, and notice cancellation. */

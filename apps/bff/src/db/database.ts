@@ -59,6 +59,21 @@ const migrations: readonly string[] = [
    );
    CREATE INDEX audit_at ON audit(at);
    CREATE INDEX audit_target ON audit(target);`,
+  // Hosts added on the hosts page. The key is a path on this machine or a pasted key sealed
+  // with the data directory's host-keys.secret (hosts/secretBox.ts); host_key is the pinned
+  // fingerprint, NULL until an admin confirms the one the host presented.
+  `CREATE TABLE hosts (
+     id         TEXT PRIMARY KEY,
+     name       TEXT NOT NULL,
+     address    TEXT NOT NULL,
+     port       INTEGER NOT NULL CHECK (port BETWEEN 1 AND 65535),
+     username   TEXT NOT NULL,
+     key_path   TEXT,
+     key_sealed BLOB,
+     host_key   TEXT,
+     created_at INTEGER NOT NULL,
+     CHECK ((key_path IS NULL) <> (key_sealed IS NULL))
+   );`,
 ];
 
 /** Opens (creating if needed) the console's one SQLite file and brings its schema up to date. */

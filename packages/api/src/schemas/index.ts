@@ -3,6 +3,7 @@ export * from './audit.js';
 export * from './auth.js';
 export * from './common.js';
 export * from './host.js';
+export * from './hostConfig.js';
 export * from './hostData.js';
 export * from './job.js';
 export * from './vmAction.js';

@@ -1,35 +1,70 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useSearchParams } from 'next/navigation';
+import { Suspense, useEffect, type ReactNode } from 'react';
 
 import type { HostEntry } from '@zonedeck/api/schemas';
 
 import { useTRPC } from '../../trpc/provider';
 import { ErrorPanel } from '../common/ErrorPanel';
 import { LoadingRegion, Skeleton } from '../common/Skeleton';
+import { selectHost, useRememberedHost, withHostParam } from './selectedHost';
+
+interface HostGateProps {
+  children: (host: HostEntry) => ReactNode;
+  /** A host id that wins over the URL's and the remembered one. */
+  wanted?: string | null;
+}
+
+function LoadingHosts() {
+  return (
+    <LoadingRegion label="Loading hosts">
+      <Skeleton className="h-6 w-48" />
+      <Skeleton className="mt-4 h-48 w-full" />
+    </LoadingRegion>
+  );
+}
 
 /**
- * The host a page shows: `wanted` when it names a configured host, else the console's first;
- * or why there is none. `children` renders once it is known.
+ * The host a page shows: the selected one (`?host=`, else the one this browser chose in the
+ * header's switcher, else the console's first); or why there is none. `children` renders once
+ * it is known. The URL is brought in step, so the page's address names its host.
  */
-export function HostGate({
-  children,
-  wanted = null,
-}: {
-  children: (host: HostEntry) => ReactNode;
-  wanted?: string | null;
-}) {
+export function HostGate(props: HostGateProps) {
+  // useSearchParams needs a Suspense boundary in a statically rendered page.
+  return (
+    <Suspense fallback={<LoadingHosts />}>
+      <SelectedHostGate {...props} />
+    </Suspense>
+  );
+}
+
+function SelectedHostGate({ children, wanted = null }: HostGateProps) {
   const trpc = useTRPC();
   const hosts = useQuery(trpc.host.list.queryOptions());
-  if (hosts.isPending) {
-    return (
-      <LoadingRegion label="Loading hosts">
-        <Skeleton className="h-6 w-48" />
-        <Skeleton className="mt-4 h-48 w-full" />
-      </LoadingRegion>
-    );
-  }
+  const searchParams = useSearchParams();
+  const [remembered, remember] = useRememberedHost();
+  const host = hosts.data
+    ? selectHost(hosts.data, wanted ?? searchParams.get('host'), remembered)
+    : undefined;
+  const first = hosts.data?.[0]?.id;
+
+  useEffect(() => {
+    if (!host) return;
+    remember(host.id);
+    const search = withHostParam(window.location.search, host.id, first);
+    if (search !== window.location.search) {
+      // Next keeps useSearchParams in step with the History API, without a navigation.
+      window.history.replaceState(
+        window.history.state,
+        '',
+        `${window.location.pathname}${search}${window.location.hash}`,
+      );
+    }
+  }, [host, first, remember]);
+
+  if (hosts.isPending) return <LoadingHosts />;
   if (hosts.isError) {
     return (
       <ErrorPanel
@@ -40,7 +75,6 @@ export function HostGate({
       />
     );
   }
-  const host = hosts.data.find((h) => h.id === wanted) ?? hosts.data[0];
   if (!host) {
     return (
       <div className="rounded-lg border border-dashed border-line-strong bg-surface p-10 text-center">

@@ -7,6 +7,7 @@ import { useRouter } from 'next/navigation';
 import { LOGIN_PATH, useTRPC } from '../../trpc/provider';
 import { Button } from '../common/Button';
 import { Skeleton } from '../common/Skeleton';
+import { HostSwitcher } from '../hosts/HostSwitcher';
 import { MainNav } from './MainNav';
 
 function SignedInUser() {
@@ -62,6 +63,7 @@ export function AppHeader() {
         </Link>
         <MainNav />
         <div className="ml-auto flex items-center gap-3">
+          <HostSwitcher />
           <SignedInUser />
           <SignOutButton />
         </div>

@@ -11,6 +11,7 @@ const links = [
   { href: '/services', label: 'Services' },
   { href: '/jobs', label: 'Jobs' },
   { href: '/audit', label: 'Audit' },
+  { href: '/hosts', label: 'Hosts' },
 ] as const;
 
 /** Whether `pathname` is `href` or a page under it (/jobs/<id> is within Jobs). */
