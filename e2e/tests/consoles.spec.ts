@@ -71,9 +71,25 @@ test('VNC, serial and shell consoles work, and a stopped guest says so', async (
   expect((await sizes())[1]).not.toBe(first);
   await page.setViewportSize(viewport);
 
-  // Stopping elk ends its console with the reason, and offers Start.
+  // Rebooting elk: the serial console says so and comes back by itself, on the new guest.
   await page.goto(`${server.url}/consoles/${ELK}?kind=serial`);
   await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible();
+  await page.getByRole('application', { name: 'Serial console' }).click();
+  await page.keyboard.press('Enter');
+  await expect(terminalText(page)).toContainText('login:');
+  hostCommand(server, ['vmadm', 'reboot', ELK]);
+  await expect(terminalText(page)).toContainText('[guest rebooting, reconnecting…]');
+  await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.getByRole('application', { name: 'Serial console' }).click();
+  await page.keyboard.type('root\n');
+  await expect(terminalText(page)).toContainText('assword:');
+  await page.keyboard.type('root\n');
+  await page.keyboard.type('echo back-$((40+2))\n');
+  await expect(terminalText(page)).toContainText('back-42');
+  await page.screenshot({ path: test.info().outputPath('rebooted-console.png') });
+
+  // Stopping elk ends its console with the reason, and offers Start.
   hostCommand(server, ['vmadm', 'stop', ELK, '-F']);
   const alert = page.getByRole('alert').filter({ hasText: 'Disconnected' });
   await expect(alert).toContainText('the guest stopped');

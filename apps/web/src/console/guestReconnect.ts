@@ -55,6 +55,7 @@ export class GuestReconnect {
       return true;
     }
     if (err instanceof ConsoleUnavailable && err.guestStopped) return this.retry(err.message);
+    this.cancel();
     return false;
   }
 

@@ -38,7 +38,10 @@ export function ConsoleStatus({
       );
     case 'reconnecting':
       return (
-        <p role="status" className="inline-flex items-center gap-1.5 text-sm text-amber-800 dark:text-amber-200">
+        <p
+          role="status"
+          className="inline-flex items-center gap-1.5 text-sm text-amber-800 dark:text-amber-200"
+        >
           <RotateCw aria-hidden="true" className="size-3.5 motion-safe:animate-spin" />
           {state.reason}
           <span className="text-ink-muted">
