@@ -28,7 +28,7 @@ export interface ConsoleRelayDeps {
   tickets: ConsoleTickets;
   hosts: HostsPort;
   audit: { record(r: AuditRecord): void };
-  /** Server pings this often; a peer that misses two is terminated. */
+  /** Server pings this often; a peer that has not answered a ping by the next one is terminated. */
   pingIntervalMs?: number;
   /** The terminal window (unacked bytes) above which the source pauses. */
   ackWindow?: number;
@@ -117,15 +117,16 @@ export function createConsoleRelay(deps: ConsoleRelayDeps) {
     }
   }
 
+  /** Pings every interval; a peer that has not answered the last ping by the next is gone (half-open). */
   function keepAlive(ws: WebSocket): () => void {
-    let missed = 0;
-    ws.on('pong', () => (missed = 0));
+    let awaitingPong = false;
+    ws.on('pong', () => (awaitingPong = false));
     const timer = setInterval(() => {
-      if (missed >= 2) {
+      if (awaitingPong) {
         ws.terminate();
         return;
       }
-      missed += 1;
+      awaitingPong = true;
       ws.ping();
     }, pingIntervalMs);
     timer.unref();
