@@ -22,6 +22,7 @@ import { adapterFor } from './adapters.js';
 import type { ConsoleSource, SourceEnd } from './consoleSource.js';
 import type { ConsoleGrant, ConsoleTickets } from './consoleTickets.js';
 import { AckWindow, BufferedWindow } from './flowControl.js';
+import { OutputBatch } from './outputBatch.js';
 
 export interface ConsoleRelayDeps {
   sessionOf(req: IncomingMessage): SessionInfo | null;
@@ -86,6 +87,8 @@ export function createConsoleRelay(deps: ConsoleRelayDeps) {
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: 1 << 20,
+    // Console bytes are mostly incompressible (RFB raw, terminal output acked in small windows).
+    perMessageDeflate: false,
     // websockify's `binary` when offered (noVNC offers it); otherwise no subprotocol.
     handleProtocols: (offered) => (offered.has(CONSOLE_SUBPROTOCOL) ? CONSOLE_SUBPROTOCOL : false),
   });
@@ -194,11 +197,12 @@ export function createConsoleRelay(deps: ConsoleRelayDeps) {
     open.set(key, conns);
     announceViewers(key);
 
-    // Source → client, bounded.
+    // Source → client, bounded, small chunks joined into fewer frames.
     let onControl: (msg: ConsoleClientMessage) => void = () => undefined;
+    let batch: OutputBatch;
     if (adapter.flow === 'ack') {
       const window = new AckWindow(ackWindow, src);
-      src.onData((chunk) => {
+      batch = new OutputBatch((chunk) => {
         ws.send(chunk, { binary: true });
         window.sentBytes(chunk.length);
       });
@@ -207,12 +211,17 @@ export function createConsoleRelay(deps: ConsoleRelayDeps) {
       };
     } else {
       const window = new BufferedWindow(VNC_HIGH_WATER, VNC_LOW_WATER, src);
-      src.onData((chunk) => {
+      batch = new OutputBatch((chunk) => {
         ws.send(chunk, { binary: true }, () => window.update(ws.bufferedAmount));
         window.update(ws.bufferedAmount);
       });
     }
-    src.onEnd((end) => closeWith(ws, end));
+    src.onData((chunk) => batch.push(chunk));
+    src.onEnd((end) => {
+      batch.flush();
+      closeWith(ws, end);
+    });
+    ws.on('close', () => batch.dispose());
 
     // Client → source: binary frames are input; a full source stops reading the client.
     src.onDrain(() => ws.resume());
