@@ -3,8 +3,9 @@
  * interleaved run: throughput down and up, small-message round trips, a client that stops
  * reading for 3 s, terminal output and keystroke echo against the raw PTY, and VNC frames/s.
  * The relay is the production server (`apps/bff/dist`, run `pnpm build` first) with real
- * tickets; the guest is bench/src/consoleGuest.ts on elk's VNC socket, which websockify
- * (`--unix-target`) and the direct client reach too. Prints a Markdown table of ratios.
+ * tickets; the guest is bench/src/consoleGuest.ts, in a process of its own as a VM's guest
+ * is, on elk's VNC socket, which websockify (`--unix-target`) and the direct client reach too.
+ * Prints a Markdown table of ratios.
  *
  *   pnpm --filter @zonedeck/bench console [rounds]
  */
@@ -20,7 +21,7 @@ import { createHostDriver, createLocalTransport } from '@zonedeck/smartos';
 import { simEnv } from '@zonedeck/smartos-sim';
 
 import { catFile, down, echoes, frames, pings, prompt, Reader, rfbHandshake, up } from './consoleCases.js';
-import { startBenchGuest } from './consoleGuest.js';
+import { startGuestProcess } from './consoleGuestProcess.js';
 import { directLink, login, ptyLink, relayLink, websockifyLink, type Link } from './consoleLinks.js';
 import { interleaved, percentile } from './stats.js';
 
@@ -141,7 +142,7 @@ try {
   const bffPid = serverPid(server.dataDir);
   const zonepath = (JSON.parse(hostCommand(server, ['vmadm', 'get', ELK])) as { zonepath: string }).zonepath;
   const vncSocket = path.join(zonepath, 'root', 'tmp', 'vm.vnc');
-  const guest = await startBenchGuest(vncSocket);
+  const guest = await startGuestProcess(vncSocket);
   cleanups.unshift(() => guest.close());
   const websockify = await startWebsockify(vncSocket);
   cleanups.unshift(() => websockify.stop());
@@ -230,7 +231,7 @@ try {
     link.pauseReading();
     await link.write(Buffer.from('S'));
     await sleep(3000);
-    accepted[peer].push(guest.stallAccepted());
+    accepted[peer].push(await guest.stallAccepted());
     growth[peer].push(pid ? treeRss(pid) - before : 0);
     await link.close();
     await sleep(300);

@@ -23,7 +23,7 @@ const payload = Buffer.alloc(4 << 20, 'console-bench-payload\n');
 
 export interface BenchGuest {
   /** Bytes the current stall connection has had accepted by its socket (flushed to the kernel). */
-  stallAccepted(): number;
+  stallAccepted(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -136,6 +136,7 @@ function serveRfb(socket: Socket, first: Buffer): void {
   step();
 }
 
+/** The guest in this process (see startGuestProcess for the benchmark's own process). */
 export async function startBenchGuest(socketPath: string): Promise<BenchGuest> {
   mkdirSync(dirname(socketPath), { recursive: true });
   rmSync(socketPath, { force: true });
@@ -159,7 +160,7 @@ export async function startBenchGuest(socketPath: string): Promise<BenchGuest> {
     server.listen(socketPath, resolve);
   });
   return {
-    stallAccepted: () => stall.accepted,
+    stallAccepted: () => Promise.resolve(stall.accepted),
     async close() {
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
