@@ -20,23 +20,25 @@ afterAll(async () => {
   await t.stop();
 });
 
+/** Output waits: a loaded machine runs the guests' logins slowly. */
+const SLOW = 30_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function openSerial(uuid: string): Promise<ConsoleTestClient> {
   const r = await createTicket(t.url, admin, { hostId: 'sim', uuid, kind: 'serial' });
   expect(r.message).toBeNull();
   const c = await openConsole(t.url, r.path, { origin: t.url, cookie: admin });
-  await c.message('ready');
+  await c.until('ready', () => c.messages.find((m) => m.type === 'ready'), SLOW);
   return c;
 }
 
 async function logIn(c: ConsoleTestClient): Promise<void> {
   c.type('\r');
-  await c.expectOutput(/login: *$/);
+  await c.expectOutput(/login: *$/, SLOW);
   c.type('root\r');
-  await c.expectOutput(/[Pp]assword: *$/);
+  await c.expectOutput(/[Pp]assword: *$/, SLOW);
   c.type('root\r');
-  await c.expectOutput(/# *$/);
+  await c.expectOutput(/# *$/, SLOW);
 }
 
 /** Pids of running `zlogin -C <uuid>` processes. */
@@ -61,7 +63,7 @@ describe('a guest reboot', () => {
     const before = (await driver.getVm(ELK)).pid;
     const c = await openSerial(ELK);
     c.type('\r');
-    await c.expectOutput(/login: *$/);
+    await c.expectOutput(/login: *$/, SLOW);
 
     const reboot = driver.rebootVm(ELK);
     await c.until('the console to close', () => c.closed, 30_000);
@@ -78,7 +80,11 @@ describe('a guest reboot', () => {
         seen.push(r.message);
       } else {
         const c2 = await openConsole(t.url, r.path, { origin: t.url, cookie: admin });
-        await c2.until('ready or closed', () => c2.closed ?? c2.messages.find((m) => m.type === 'ready'));
+        await c2.until(
+          'ready or closed',
+          () => c2.closed ?? c2.messages.find((m) => m.type === 'ready'),
+          SLOW,
+        );
         if (c2.closed) seen.push(c2.closed.reason);
         else again = c2;
       }
@@ -91,10 +97,10 @@ describe('a guest reboot', () => {
     expect((await driver.getVm(ELK)).pid).not.toBe(before);
     await logIn(again);
     again.type('echo back-$((40+2))\r');
-    await again.expectOutput(/back-42/);
+    await again.expectOutput(/back-42/, SLOW);
     again.ws.close();
     await again.until('close', () => again.closed);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('bhyve serial', () => {
@@ -121,14 +127,14 @@ describe('bhyve serial', () => {
     expect(pids).toHaveLength(1);
     await logIn(c);
     c.type('echo bee-$((6*7)); hostname\r');
-    await c.expectOutput(/bee-42\r?\n/);
+    await c.expectOutput(/bee-42\r?\n/, SLOW);
     // A serial line carries no window size: the guest keeps its own (a resize only reaches zlogin's PTY).
 
     c.ws.close();
     await c.until('close', () => c.closed);
-    await c.until('zlogin -C to end', () => zoneConsolePids(uuid).length === 0, 5_000);
+    await c.until('zlogin -C to end', () => zoneConsolePids(uuid).length === 0, SLOW);
     const audit = t.app.audit.list({ limit: 50, target: uuid });
     expect(audit.find((a) => a.action === 'console.serial')).toMatchObject({ result: 'ok' });
     await driver.transport.exec({ argv: ['vmadm', 'delete', uuid] });
-  }, 60_000);
+  }, 120_000);
 });
