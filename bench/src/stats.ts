@@ -1,8 +1,12 @@
+/** The `q` quantile (0..1) of samples, nearest rank; NaN for none. */
+export function percentile(samples: readonly number[], q: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+}
+
 /** Median and 95th percentile of samples in milliseconds. */
 export function summarize(samples: readonly number[]): { median: number; p95: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return { median: at(0.5), p95: at(0.95) };
+  return { median: percentile(samples, 0.5), p95: percentile(samples, 0.95) };
 }
 
 /**

@@ -7,6 +7,9 @@ const ELK = '6a9d35d3-d522-4310-a724-fc38c59cd7e5';
 const DHCP = '2321c688-e15e-4c6f-bc07-b2f7ff772c18';
 
 test.use({ serverEnv: { SMARTOS_SIM_GUEST: 'builtin' } });
+// hostCommand runs the simulator's commands with this process's environment: a guest that
+// `vmadm reboot` starts must be the same built-in guest (QEMU would take a minute to boot).
+process.env.SMARTOS_SIM_GUEST = 'builtin';
 
 function terminalText(page: Page) {
   return page.locator('.xterm-rows');
@@ -41,6 +44,8 @@ test('VNC, serial and shell consoles work, and a stopped guest says so', async (
   await page.keyboard.type('root\n');
   await expect(terminalText(page)).toContainText('assword:');
   await page.keyboard.type('root\n');
+  // Typed before the shell is there, keys would go to the login line.
+  await expect(terminalText(page)).toContainText('root]#');
   await page.keyboard.type('echo hi-$((6*7))\n');
   await expect(terminalText(page)).toContainText('hi-42');
   await page.screenshot({ path: test.info().outputPath('serial-console.png') });
@@ -71,9 +76,32 @@ test('VNC, serial and shell consoles work, and a stopped guest says so', async (
   expect((await sizes())[1]).not.toBe(first);
   await page.setViewportSize(viewport);
 
-  // Stopping elk ends its console with the reason, and offers Start.
+  // Rebooting elk: the serial console says so and comes back by itself, on the new guest.
   await page.goto(`${server.url}/consoles/${ELK}?kind=serial`);
   await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible();
+  // Still logged in from above: the guest keeps its serial session across links.
+  await page.getByRole('application', { name: 'Serial console' }).click();
+  await page.keyboard.type('echo before-$((1+1))\n');
+  await expect(terminalText(page)).toContainText('before-2');
+  hostCommand(server, ['vmadm', 'reboot', ELK]);
+  await expect(terminalText(page)).toContainText('[guest rebooting, reconnecting…]');
+  await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('alert').filter({ hasText: 'Disconnected' })).toHaveCount(0);
+  // A new guest: a new login.
+  await page.getByRole('application', { name: 'Serial console' }).click();
+  await page.keyboard.press('Enter');
+  await expect(terminalText(page)).toContainText('login:');
+  await page.keyboard.type('root\n');
+  await expect(terminalText(page)).toContainText('assword:');
+  const prompts = async () => ((await terminalText(page).textContent()) ?? '').split('root]#').length;
+  const promptsBefore = await prompts();
+  await page.keyboard.type('root\n');
+  await expect.poll(prompts).toBeGreaterThan(promptsBefore);
+  await page.keyboard.type('echo back-$((40+2))\n');
+  await expect(terminalText(page)).toContainText('back-42');
+  await page.screenshot({ path: test.info().outputPath('rebooted-console.png') });
+
+  // Stopping elk ends its console with the reason, and offers Start.
   hostCommand(server, ['vmadm', 'stop', ELK, '-F']);
   const alert = page.getByRole('alert').filter({ hasText: 'Disconnected' });
   await expect(alert).toContainText('the guest stopped');

@@ -24,13 +24,14 @@ import { adapterFor } from './adapters.js';
 import type { ConsoleSource, SourceEnd } from './consoleSource.js';
 import type { ConsoleGrant, ConsoleTickets } from './consoleTickets.js';
 import { AckWindow, BufferedWindow } from './flowControl.js';
+import { OutputBatch } from './outputBatch.js';
 
 export interface ConsoleRelayDeps {
   sessionOf(req: IncomingMessage): SessionInfo | null;
   tickets: ConsoleTickets;
   hosts: HostsPort;
   audit: { record(r: AuditRecord): void };
-  /** Server pings this often; a peer that misses two is terminated. */
+  /** Server pings this often; a peer that has not answered a ping by the next one is terminated. */
   pingIntervalMs?: number;
   /** The terminal window (unacked bytes) above which the source pauses. */
   ackWindow?: number;
@@ -76,6 +77,8 @@ export function createConsoleRelay(deps: ConsoleRelayDeps) {
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: MAX_CONSOLE_MESSAGE_BYTES,
+    // Console bytes are mostly incompressible (RFB raw, terminal output acked in small windows).
+    perMessageDeflate: false,
     // websockify's `binary` when offered (noVNC offers it); otherwise no subprotocol.
     handleProtocols: (offered) => (offered.has(CONSOLE_SUBPROTOCOL) ? CONSOLE_SUBPROTOCOL : false),
   });
@@ -107,15 +110,16 @@ export function createConsoleRelay(deps: ConsoleRelayDeps) {
     }
   }
 
+  /** Pings every interval; a peer that has not answered the last ping by the next is gone (half-open). */
   function keepAlive(ws: WebSocket): () => void {
-    let missed = 0;
-    ws.on('pong', () => (missed = 0));
+    let awaitingPong = false;
+    ws.on('pong', () => (awaitingPong = false));
     const timer = setInterval(() => {
-      if (missed >= 2) {
+      if (awaitingPong) {
         ws.terminate();
         return;
       }
-      missed += 1;
+      awaitingPong = true;
       ws.ping();
     }, pingIntervalMs);
     timer.unref();
@@ -183,11 +187,12 @@ export function createConsoleRelay(deps: ConsoleRelayDeps) {
     open.set(key, conns);
     announceViewers(key);
 
-    // Source → client, bounded.
+    // Source → client, bounded, small chunks joined into fewer frames.
     let onControl: (msg: ConsoleClientMessage) => void = () => undefined;
+    let batch: OutputBatch;
     if (adapter.flow === 'ack') {
       const window = new AckWindow(ackWindow, src);
-      src.onData((chunk) => {
+      batch = new OutputBatch((chunk) => {
         ws.send(chunk, { binary: true });
         window.sentBytes(chunk.length);
       });
@@ -196,12 +201,17 @@ export function createConsoleRelay(deps: ConsoleRelayDeps) {
       };
     } else {
       const window = new BufferedWindow(VNC_HIGH_WATER, VNC_LOW_WATER, src);
-      src.onData((chunk) => {
+      batch = new OutputBatch((chunk) => {
         ws.send(chunk, { binary: true }, () => window.update(ws.bufferedAmount));
         window.update(ws.bufferedAmount);
       });
     }
-    src.onEnd((end) => closeWith(ws, end));
+    src.onData((chunk) => batch.push(chunk));
+    src.onEnd((end) => {
+      batch.flush();
+      closeWith(ws, end);
+    });
+    ws.on('close', () => batch.dispose());
 
     // Client → source: binary frames are input; a full source stops reading the client.
     src.onDrain(() => ws.resume());

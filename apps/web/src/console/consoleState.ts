@@ -2,6 +2,8 @@
 export type ConsoleState =
   | { status: 'connecting' }
   | { status: 'connected'; alias: string | null; viewers: string[] }
+  /** The guest went away (a reboot): trying again by itself, with a fresh ticket each time. */
+  | { status: 'reconnecting'; reason: string; attempt: number; attempts: number }
   | { status: 'disconnected'; reason: string; guestStopped: boolean };
 
 /** A tiny observable for useSyncExternalStore: sessions own their state, React only reads it. */
@@ -24,6 +26,8 @@ export class StateCell<T> {
 }
 
 /** The server's words for a guest that went away (docs/consoleProtocol.md#closing). */
+export const GUEST_STOPPED = 'the guest stopped';
+
 export function meansGuestStopped(reason: string): boolean {
-  return reason === 'the guest stopped';
+  return reason === GUEST_STOPPED;
 }

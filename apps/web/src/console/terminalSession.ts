@@ -7,7 +7,8 @@ import type { FitAddon } from '@xterm/addon-fit';
 import type { Terminal } from '@xterm/xterm';
 
 import { ConsoleSocket, ConsoleUnavailable } from './consoleSocket';
-import { meansGuestStopped, StateCell, type ConsoleState } from './consoleState';
+import { StateCell, type ConsoleState } from './consoleState';
+import { GuestReconnect } from './guestReconnect';
 
 /** Ack once this much was rendered, or after ACK_DELAY_MS, whichever comes first. */
 const ACK_BATCH = 16 * 1024;
@@ -44,6 +45,8 @@ export class TerminalSession {
   private pingTimer: ReturnType<typeof setInterval> | null = null;
   private disposed = false;
   private readonly encoder = new TextEncoder();
+  /** Reconnects by itself when the guest reboots. */
+  private readonly guest = new GuestReconnect(this.state, () => void this.connect(true));
 
   constructor(private readonly options: TerminalSessionOptions) {}
 
@@ -93,17 +96,21 @@ export class TerminalSession {
     }
   }
 
-  /** Opens a new link with a new ticket (also the Reconnect button). */
-  async connect(): Promise<void> {
+  /**
+   * Opens a new link with a new ticket: the Reconnect button, or `auto` after the guest went
+   * away (the state stays "reconnecting" then).
+   */
+  async connect(auto = false): Promise<void> {
+    if (!auto) this.guest.cancel();
     this.socket?.close('reconnecting');
     this.socket = null;
     this.resetAcks();
-    this.state.set({ status: 'connecting' });
+    if (!auto) this.state.set({ status: 'connecting' });
     let path: string;
     try {
       path = await this.options.openTicket();
     } catch (err) {
-      if (this.disposed) return;
+      if (this.disposed || this.guest.ticketRefused(err)) return;
       this.state.set({
         status: 'disconnected',
         reason: err instanceof Error ? err.message : String(err),
@@ -115,6 +122,7 @@ export class TerminalSession {
     const socket: ConsoleSocket = new ConsoleSocket(path, {
       onReady: (vm) => {
         if (this.socket !== socket) return;
+        this.guest.cancel();
         this.state.set({ status: 'connected', alias: vm.alias, viewers: [] });
         const term = this.term;
         if (term) {
@@ -133,8 +141,15 @@ export class TerminalSession {
       onClose: ({ reason }) => {
         if (this.socket !== socket) return;
         this.stopPings();
-        this.term?.write(`\r\n\x1b[2m[${reason}]\x1b[0m\r\n`);
-        this.state.set({ status: 'disconnected', reason, guestStopped: meansGuestStopped(reason) });
+        const wasRetrying = this.guest.active;
+        if (this.guest.linkEnded(reason)) {
+          const s = this.state.get();
+          if (!wasRetrying && s.status === 'reconnecting') this.note(s.reason);
+          return;
+        }
+        this.guest.cancel();
+        this.note(reason);
+        this.state.set({ status: 'disconnected', reason, guestStopped: false });
       },
     });
     this.socket = socket;
@@ -143,6 +158,11 @@ export class TerminalSession {
       () => socket.sendControl({ type: 'ping', id: Date.now() }),
       PING_INTERVAL_MS,
     );
+  }
+
+  /** A dim line in the terminal saying what happened to the link. */
+  private note(text: string): void {
+    this.term?.write(`\r\n\x1b[2m[${text}]\x1b[0m\r\n`);
   }
 
   private rendered(socket: ConsoleSocket, bytes: number): void {
@@ -176,6 +196,7 @@ export class TerminalSession {
 
   dispose(): void {
     this.disposed = true;
+    this.guest.cancel();
     this.stopPings();
     this.resetAcks();
     this.socket?.close();

@@ -6,7 +6,8 @@
 import type RFB from '@novnc/novnc';
 
 import { ConsoleSocket, ConsoleUnavailable } from './consoleSocket';
-import { meansGuestStopped, StateCell, type ConsoleState } from './consoleState';
+import { StateCell, type ConsoleState } from './consoleState';
+import { GuestReconnect } from './guestReconnect';
 
 const XK_RETURN = 0xff0d;
 const XK_TAB = 0xff09;
@@ -35,6 +36,8 @@ export class VncSession {
   private rfbClass: typeof RFB | null = null;
   private pingTimer: ReturnType<typeof setInterval> | null = null;
   private disposed = false;
+  /** Reconnects by itself when the guest reboots. */
+  private readonly guest = new GuestReconnect(this.state, () => void this.connect(true));
 
   constructor(private readonly options: VncSessionOptions) {}
 
@@ -46,15 +49,19 @@ export class VncSession {
     await this.connect();
   }
 
-  /** Opens a new link with a new ticket (also the Reconnect button). */
-  async connect(): Promise<void> {
+  /**
+   * Opens a new link with a new ticket: the Reconnect button, or `auto` after the guest went
+   * away (the state stays "reconnecting" then).
+   */
+  async connect(auto = false): Promise<void> {
+    if (!auto) this.guest.cancel();
     this.teardown('reconnecting');
-    this.state.set({ status: 'connecting' });
+    if (!auto) this.state.set({ status: 'connecting' });
     let path: string;
     try {
       path = await this.options.openTicket();
     } catch (err) {
-      if (this.disposed) return;
+      if (this.disposed || this.guest.ticketRefused(err)) return;
       this.state.set({
         status: 'disconnected',
         reason: err instanceof Error ? err.message : String(err),
@@ -68,7 +75,9 @@ export class VncSession {
 
     const socket: ConsoleSocket = new ConsoleSocket(path, {
       onReady: (vm) => {
-        if (this.socket === socket) this.state.set({ status: 'connected', alias: vm.alias, viewers: [] });
+        if (this.socket !== socket) return;
+        this.guest.cancel();
+        this.state.set({ status: 'connected', alias: vm.alias, viewers: [] });
       },
       onData: () => undefined,
       onViewers: (users) => {
@@ -78,7 +87,9 @@ export class VncSession {
       onClose: ({ reason }) => {
         if (this.socket !== socket) return;
         this.stopPings();
-        this.state.set({ status: 'disconnected', reason, guestStopped: meansGuestStopped(reason) });
+        if (this.guest.linkEnded(reason)) return;
+        this.guest.cancel();
+        this.state.set({ status: 'disconnected', reason, guestStopped: false });
       },
     });
     this.socket = socket;
@@ -135,6 +146,7 @@ export class VncSession {
 
   dispose(): void {
     this.disposed = true;
+    this.guest.cancel();
     this.teardown('closed in this window');
   }
 }

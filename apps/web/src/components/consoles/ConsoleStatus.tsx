@@ -36,6 +36,19 @@ export function ConsoleStatus({
           ) : null}
         </p>
       );
+    case 'reconnecting':
+      return (
+        <p
+          role="status"
+          className="inline-flex items-center gap-1.5 text-sm text-amber-800 dark:text-amber-200"
+        >
+          <RotateCw aria-hidden="true" className="size-3.5 motion-safe:animate-spin" />
+          {state.reason}
+          <span className="text-ink-muted">
+            (try {state.attempt} of {state.attempts})
+          </span>
+        </p>
+      );
     case 'disconnected':
       return (
         <div

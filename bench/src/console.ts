@@ -1,0 +1,360 @@
+/**
+ * The console relay against websockify (Debian's package) and a direct connection, in one
+ * interleaved run: throughput down and up, small-message round trips, a client that stops
+ * reading for 3 s, terminal output and keystroke echo against the raw PTY, and VNC frames/s.
+ * The relay is the production server (`apps/bff/dist`, run `pnpm build` first) with real
+ * tickets; the guest is bench/src/consoleGuest.ts, in a process of its own as a VM's guest
+ * is, on elk's VNC socket, which websockify (`--unix-target`) and the direct client reach too.
+ * Prints a Markdown table of ratios.
+ *
+ *   pnpm --filter @zonedeck/bench console [rounds]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { hostCommand, startServer } from '@zonedeck/e2e/productionServer';
+import { createHostDriver, createLocalTransport } from '@zonedeck/smartos';
+import { simEnv } from '@zonedeck/smartos-sim';
+
+import { catFile, down, echoes, frames, pings, prompt, Reader, rfbHandshake, up } from './consoleCases.js';
+import { startGuestProcess } from './consoleGuestProcess.js';
+import { directLink, login, ptyLink, relayLink, websockifyLink, type Link } from './consoleLinks.js';
+import { interleaved, percentile } from './stats.js';
+
+const ELK = '6a9d35d3-d522-4310-a724-fc38c59cd7e5';
+const DHCP = '2321c688-e15e-4c6f-bc07-b2f7ff772c18';
+const rounds = Number(process.argv[2] ?? 5);
+const MB = 1e6;
+const THROUGHPUT_BYTES = 32 * MB;
+const CAT_BYTES = 50 * MB;
+
+// ---- processes ----------------------------------------------------------------------------
+
+/** RSS in bytes of a process and everything below it (websockify forks one child per link). */
+function treeRss(pid: number): number {
+  let rss = 0;
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    rss += Number(kb ?? 0) * 1024;
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+      for (const child of children ? children.split(' ') : []) rss += treeRss(Number(child));
+    }
+  } catch {
+    // gone meanwhile
+  }
+  return rss;
+}
+
+/** The production server's pid: the node running apps/bff/dist/main.js on this data directory. */
+function serverPid(dataDir: string): number {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      const environ = readFileSync(`/proc/${entry}/environ`, 'utf8');
+      if (cmdline.includes('apps/bff/dist/main.js') && environ.includes(`ZONEDECK_DATA_DIR=${dataDir}\0`))
+        return Number(entry);
+    } catch {
+      // not ours to read, or gone
+    }
+  }
+  throw new Error('the server process was not found');
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (typeof address !== 'object' || !address) throw new Error('no port');
+  return address.port;
+}
+
+async function startWebsockify(
+  target: string,
+): Promise<{ port: number; pid: number; stop(): Promise<void> }> {
+  const port = await freePort();
+  let out = '';
+  const child: ChildProcess = spawn('websockify', [`--unix-target=${target}`, `127.0.0.1:${port}`], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr?.on('data', (b: Buffer) => (out += b.toString()));
+  child.on('error', (err) => (out += `\n${err.message} (apt-get install websockify)`));
+  for (let i = 0; ; i++) {
+    const up = await new Promise<boolean>((resolve) => {
+      const s = connect(port, '127.0.0.1');
+      s.once('connect', () => (s.destroy(), resolve(true)));
+      s.once('error', () => resolve(false));
+    });
+    if (up) break;
+    if (i > 100 || child.exitCode !== null) throw new Error(`websockify did not start:\n${out}`);
+    await sleep(100);
+  }
+  return {
+    port,
+    pid: child.pid ?? 0,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+// ---- output -------------------------------------------------------------------------------
+
+const rows: string[][] = [];
+function row(...cells: (string | number)[]): void {
+  rows.push(cells.map(String));
+  console.error(`  ${cells.join(' | ')}`);
+}
+const f = (n: number, digits = 1) => n.toFixed(digits);
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
+const verdict = (met: boolean) => (met ? 'met' : 'missed');
+const median = (xs: readonly number[] | undefined) => percentile(xs ?? [], 0.5);
+
+type Peer = 'relay' | 'websockify' | 'direct';
+const PEERS: readonly Peer[] = ['relay', 'websockify', 'direct'];
+type Terminal = 'relay' | 'raw PTY';
+const TERMINALS: readonly Terminal[] = ['relay', 'raw PTY'];
+
+function each<K extends string, T>(keys: readonly K[], fn: (key: K) => T): Record<K, T> {
+  return Object.fromEntries(keys.map((k) => [k, fn(k)])) as Record<K, T>;
+}
+
+// ---- run ----------------------------------------------------------------------------------
+
+const loadBefore = loadavg();
+const server = await startServer({ SMARTOS_SIM_GUEST: 'none' });
+const tmp = mkdtempSync(path.join(tmpdir(), 'zonedeck-console-bench-'));
+const cleanups: (() => Promise<void>)[] = [
+  () => Promise.resolve(rmSync(tmp, { recursive: true, force: true })),
+  () => server.stop(),
+];
+try {
+  const bffPid = serverPid(server.dataDir);
+  const zonepath = (JSON.parse(hostCommand(server, ['vmadm', 'get', ELK])) as { zonepath: string }).zonepath;
+  const vncSocket = path.join(zonepath, 'root', 'tmp', 'vm.vnc');
+  const guest = await startGuestProcess(vncSocket);
+  cleanups.unshift(() => guest.close());
+  const websockify = await startWebsockify(vncSocket);
+  cleanups.unshift(() => websockify.stop());
+  const access = await login(server.url, server.adminPassword);
+  console.error(`console bench: ${rounds} rounds, load ${loadBefore.map((l) => f(l, 2)).join(' ')}`);
+
+  const open: Record<Peer, () => Promise<Link>> = {
+    relay: () => relayLink(access, ELK, 'vnc'),
+    websockify: () => websockifyLink(websockify.port),
+    direct: () => directLink(vncSocket),
+  };
+  const command = {} as Record<Peer, Reader>;
+  for (const peer of PEERS) {
+    command[peer] = new Reader(await open[peer]());
+    await command[peer].link.write(Buffer.from('C'));
+  }
+
+  // Throughput, MB/s (median over rounds).
+  const downMs = await interleaved(
+    each(PEERS, (p) => () => down(command[p], THROUGHPUT_BYTES)),
+    rounds,
+  );
+  const upMs = await interleaved(
+    each(PEERS, (p) => () => up(command[p], THROUGHPUT_BYTES)),
+    rounds,
+  );
+  const downRate = each(PEERS, (p) => THROUGHPUT_BYTES / MB / (median(downMs[p]) / 1000));
+  const upRate = each(PEERS, (p) => THROUGHPUT_BYTES / MB / (median(upMs[p]) / 1000));
+  const d = downRate.relay / downRate.websockify;
+  const u = upRate.relay / upRate.websockify;
+  row(
+    'throughput down, MB/s',
+    f(downRate.relay),
+    f(downRate.websockify),
+    f(downRate.direct),
+    ratio(downRate.relay, downRate.websockify),
+    '≥ 1.10x websockify',
+    verdict(d >= 1.1),
+  );
+  row(
+    'throughput up, MB/s',
+    f(upRate.relay),
+    f(upRate.websockify),
+    f(upRate.direct),
+    ratio(upRate.relay, upRate.websockify),
+    '≥ 3.00x websockify',
+    verdict(u >= 3),
+  );
+
+  // Round trips of 16-byte messages, µs.
+  const rtt = each(PEERS, (): number[] => []);
+  await interleaved(
+    each(PEERS, (p) => () => pings(command[p], 200, rtt[p])),
+    rounds,
+  );
+  const q = (p: Peer, at: number) => percentile(rtt[p], at);
+  const gap50 = q('relay', 0.5) - q('direct', 0.5);
+  row(
+    'RTT p50, µs',
+    f(q('relay', 0.5), 0),
+    f(q('websockify', 0.5), 0),
+    f(q('direct', 0.5), 0),
+    `+${f(gap50, 0)} µs`,
+    '≤ direct + 60 µs',
+    verdict(gap50 <= 60),
+  );
+  row(
+    'RTT p99, µs',
+    f(q('relay', 0.99), 0),
+    f(q('websockify', 0.99), 0),
+    f(q('direct', 0.99), 0),
+    `+${f(q('relay', 0.99) - q('direct', 0.99), 0)} µs`,
+    '',
+    '',
+  );
+  for (const peer of PEERS) await command[peer].link.close();
+
+  // A client that stops reading for 3 s: what the guest got rid of, and the relay's RSS growth.
+  const accepted = each(PEERS, (): number[] => []);
+  const growth = each(PEERS, (): number[] => []);
+  const pidOf: Record<Peer, number | null> = { relay: bffPid, websockify: websockify.pid, direct: null };
+  const stall = async (peer: Peer) => {
+    const link = await open[peer]();
+    const pid = pidOf[peer];
+    const before = pid ? treeRss(pid) : 0;
+    link.pauseReading();
+    await link.write(Buffer.from('S'));
+    await sleep(3000);
+    accepted[peer].push(await guest.stallAccepted());
+    growth[peer].push(pid ? treeRss(pid) - before : 0);
+    await link.close();
+    await sleep(300);
+  };
+  await interleaved(
+    each(PEERS, (p) => () => stall(p)),
+    Math.min(rounds, 3),
+  );
+  const acc = each(PEERS, (p) => Math.max(...accepted[p]) / MB);
+  const rss = each(PEERS, (p) => Math.max(...growth[p]) / MB);
+  row(
+    'stalled client: MB accepted (max)',
+    f(acc.relay, 2),
+    f(acc.websockify, 2),
+    f(acc.direct, 2),
+    ratio(acc.relay, acc.websockify),
+    '',
+    '',
+  );
+  row(
+    'stalled client: RSS growth, MB (max)',
+    f(rss.relay, 2),
+    f(rss.websockify, 2),
+    '–',
+    '',
+    '≤ 1 MB',
+    verdict(rss.relay <= 1),
+  );
+
+  // VNC: full 1280x800 raw frames per second.
+  const vnc = {} as Record<Peer, Reader>;
+  for (const peer of PEERS) {
+    vnc[peer] = new Reader(await open[peer]());
+    await rfbHandshake(vnc[peer]);
+  }
+  const FRAMES = 10;
+  const vncMs = await interleaved(
+    each(PEERS, (p) => () => frames(vnc[p], FRAMES)),
+    rounds,
+  );
+  const fps = each(PEERS, (p) => FRAMES / (median(vncMs[p]) / 1000));
+  row(
+    'VNC 1280x800 raw, frames/s',
+    f(fps.relay),
+    f(fps.websockify),
+    f(fps.direct),
+    ratio(fps.relay, fps.direct),
+    '≥ 0.95x direct',
+    verdict(fps.relay / fps.direct >= 0.95),
+  );
+  for (const peer of PEERS) await vnc[peer].link.close();
+
+  // Terminals: the shell through the relay against the same zlogin's PTY read here.
+  const bigFile = path.join(tmp, 'big.txt');
+  const line = `${'0123456789abcdefghijklmnopqrstuvwxyz'.repeat(2)}\n`;
+  writeFileSync(bigFile, line.repeat(Math.ceil(CAT_BYTES / line.length)).slice(0, CAT_BYTES));
+  const transport = createLocalTransport({ env: simEnv(path.join(server.dataDir, 'sim')) });
+  cleanups.unshift(() => transport.close());
+  const { shell } = await createHostDriver(transport).consoleEndpoints(DHCP);
+  const openTerminal: Record<Terminal, () => Promise<Link>> = {
+    relay: () => relayLink(access, DHCP, 'shell'),
+    'raw PTY': async () => ptyLink(await transport.spawnPty({ argv: shell, cols: 80, rows: 24 })),
+  };
+  const term = {} as Record<Terminal, Reader>;
+  for (const t of TERMINALS) {
+    term[t] = new Reader(await openTerminal[t](), true);
+    await prompt(term[t]);
+  }
+  const catMs = await interleaved(
+    each(TERMINALS, (t) => () => catFile(term[t], bigFile)),
+    Math.min(rounds, 3),
+  );
+  const cat = each(TERMINALS, (t) => CAT_BYTES / MB / (median(catMs[t]) / 1000));
+  row(
+    'terminal: cat 50 MB, MB/s',
+    f(cat.relay),
+    '–',
+    f(cat['raw PTY']),
+    ratio(cat.relay, cat['raw PTY']),
+    '≥ 0.90x raw PTY',
+    verdict(cat.relay / cat['raw PTY'] >= 0.9),
+  );
+
+  const echo = each(TERMINALS, (): number[] => []);
+  for (const t of TERMINALS) {
+    const started = term[t].text(/\n/);
+    await term[t].link.write(Buffer.from('cat > /dev/null\r'));
+    await started;
+    await sleep(300);
+  }
+  await interleaved(
+    each(TERMINALS, (t) => () => echoes(term[t], 200, echo[t])),
+    rounds,
+  );
+  const e = (t: Terminal, at: number) => percentile(echo[t], at);
+  row(
+    'keystroke echo p50, µs',
+    f(e('relay', 0.5), 0),
+    '–',
+    f(e('raw PTY', 0.5), 0),
+    `+${f(e('relay', 0.5) - e('raw PTY', 0.5), 0)} µs`,
+    '≤ 200 µs',
+    verdict(e('relay', 0.5) <= 200),
+  );
+  row(
+    'keystroke echo p99, µs',
+    f(e('relay', 0.99), 0),
+    '–',
+    f(e('raw PTY', 0.99), 0),
+    `+${f(e('relay', 0.99) - e('raw PTY', 0.99), 0)} µs`,
+    '',
+    '',
+  );
+  for (const t of TERMINALS) await term[t].link.close();
+} finally {
+  for (const c of cleanups) await c().catch((err: unknown) => console.error('cleanup:', err));
+}
+
+const loadAfter = loadavg();
+console.log(
+  `\nRun on ${new Date().toISOString().slice(0, 10)}, ${rounds} rounds, load average ` +
+    `${f(loadBefore[0] ?? 0, 2)} before, ${f(loadAfter[0] ?? 0, 2)} after:\n`,
+);
+const head = ['case', 'relay', 'websockify', 'direct / raw PTY', 'relay vs peer', 'target', ''];
+const table = [head, head.map(() => '---'), ...rows];
+for (const r of table) console.log(`| ${r.join(' | ')} |`);
