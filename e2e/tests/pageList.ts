@@ -19,6 +19,13 @@ export interface PageCase {
   ready: (page: Page) => Promise<void>;
 }
 
+/** The path of a case: a job's page needs a job first (see aJob). */
+export async function pathOf(c: PageCase, page: Page, server: RunningServer): Promise<string> {
+  return c.path === JOB_PAGE ? `/jobs/${await aJob(page, server)}` : c.path;
+}
+
+const JOB_PAGE = '/jobs/<newest>';
+
 const heading = (name: string | RegExp) => async (page: Page) => {
   await page.getByRole('heading', { level: 1, name }).first().waitFor({ timeout: 30_000 });
 };
@@ -41,7 +48,7 @@ export async function firstJobId(page: Page, server: RunningServer): Promise<str
   return id;
 }
 
-export function pageCases(jobId: string): PageCase[] {
+export function pageCases(): PageCase[] {
   return [
     { name: 'VM list', path: '/', ready: heading(/.+/) },
     { name: 'VM summary', path: `/vms/${ELK}`, ready: heading('elk') },
@@ -56,7 +63,7 @@ export function pageCases(jobId: string): PageCase[] {
     { name: 'network', path: '/network', ready: heading('Network') },
     { name: 'services', path: '/services', ready: heading('Services') },
     { name: 'jobs', path: '/jobs', ready: heading('Jobs') },
-    { name: 'a job', path: `/jobs/${jobId}`, ready: heading(/.+/) },
+    { name: 'a job', path: JOB_PAGE, ready: heading(/.+/) },
     { name: 'audit', path: '/audit', ready: heading('Audit') },
     {
       name: 'VNC console',

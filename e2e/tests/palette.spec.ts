@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 
 import { expect, hostCommand, signIn, test, type RunningServer } from '../fixtures/server.js';
-import { aJob, DHCP, ELK, pageCases, settled } from './pageList.js';
+import { DHCP, ELK, pageCases, pathOf, settled } from './pageList.js';
 import { runCommand } from './palette-helpers.js';
 
 // Issue 9: the console driven from the keyboard (palette and shortcuts), state kept in the URL,
@@ -160,12 +160,12 @@ test('the theme follows the system until one is chosen, and the choice survives 
 });
 
 test('at 1024 px no page scrolls sideways', async ({ page, server }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   await page.setViewportSize({ width: 1024, height: 768 });
   await signIn(page, server);
   const wide: string[] = [];
-  for (const c of pageCases(await aJob(page, server))) {
-    await page.goto(`${server.url}${c.path}`);
+  for (const c of pageCases()) {
+    await page.goto(`${server.url}${await pathOf(c, page, server)}`);
     await c.ready(page);
     await settled(page);
     const overflow = await page.evaluate(
