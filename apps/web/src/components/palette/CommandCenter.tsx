@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { Search } from 'lucide-react';
+import dynamic from 'next/dynamic';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 
@@ -15,7 +16,11 @@ import { useKeyboardShortcuts } from '../shortcuts/useKeyboardShortcuts';
 import { useScrub } from '../storage/useScrub';
 import { useTheme } from '../theme/ThemeProvider';
 import { useVmPowerActions } from '../vms/useVmPowerActions';
-import { CommandPalette } from './CommandPalette';
+
+// cmdk and its Radix dialog load on the first Ctrl-K, not with every page (about 22 KiB gzip).
+const CommandPalette = dynamic(() => import('./CommandPalette').then((m) => m.CommandPalette), {
+  ssr: false,
+});
 
 /** The host the page is about (`?host=`), else the console's first. */
 function useCurrentHostId(): string | null {
@@ -38,7 +43,12 @@ export function CommandCenter() {
   const images = useImageActions(hostId ?? '', []);
   const scrub = useScrub(hostId ?? '');
   const { setTheme } = useTheme();
-  const [paletteOpen, setPaletteOpen] = useState(false);
+  const [paletteOpen, setPaletteOpenState] = useState(false);
+  const [paletteLoaded, setPaletteLoaded] = useState(false);
+  const setPaletteOpen = (open: boolean | ((was: boolean) => boolean)) => {
+    setPaletteLoaded(true);
+    setPaletteOpenState(open);
+  };
   const [helpOpen, setHelpOpen] = useState(false);
   const [confirming, setConfirming] = useState<PaletteCommand | null>(null);
 
@@ -87,6 +97,8 @@ export function CommandCenter() {
       <button
         type="button"
         onClick={() => setPaletteOpen(true)}
+        // Fetch the palette's code as the pointer nears, so the first click opens it at once.
+        onPointerEnter={() => void import('./CommandPalette')}
         aria-keyshortcuts="Control+K Meta+K"
         className="flex h-8 items-center gap-2 rounded-md border border-line-strong bg-surface px-2 text-ink-muted hover:text-ink focus-visible:outline-2 focus-visible:outline-accent"
       >
@@ -95,7 +107,9 @@ export function CommandCenter() {
         <span className="xl:hidden">Commands</span>
         <kbd className="rounded border border-line px-1 font-mono text-[11px]">Ctrl K</kbd>
       </button>
-      <CommandPalette open={paletteOpen} onOpenChange={setPaletteOpen} hostId={hostId} onRun={run} />
+      {paletteLoaded ? (
+        <CommandPalette open={paletteOpen} onOpenChange={setPaletteOpen} hostId={hostId} onRun={run} />
+      ) : null}
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
       <ConfirmDialog
         open={confirming !== null}
