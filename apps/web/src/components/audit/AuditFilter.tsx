@@ -18,6 +18,7 @@ export function AuditFilter({ value, onChange }: { value: string; onChange: (val
       <input
         id={id}
         type="search"
+        data-page-filter
         value={value}
         onChange={(event) => onChange(event.target.value)}
         placeholder="Filter: user, action, VM, result…"

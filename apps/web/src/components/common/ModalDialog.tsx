@@ -1,7 +1,9 @@
 'use client';
 
 import { X } from 'lucide-react';
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
+
+import { DialogBase } from './DialogBase';
 
 export interface ModalDialogProps {
   open: boolean;
@@ -14,58 +16,36 @@ export interface ModalDialogProps {
   size?: 'md' | 'lg';
 }
 
-/**
- * A modal dialog on the native <dialog>: showModal() traps focus, makes the page behind inert
- * and closes on Escape. On close, focus goes back to what had it before (the opening button).
- */
+/** A modal with a title bar, a scrolling body and a footer of buttons (on DialogBase). */
 export function ModalDialog({ open, title, onClose, children, footer, size = 'md' }: ModalDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const opener = useRef<HTMLElement | null>(null);
   const titleId = useId();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      dialog.showModal();
-    }
-    if (!open && dialog.open) {
-      dialog.close();
-      if (opener.current?.isConnected) opener.current.focus();
-    }
-  }, [open]);
-
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      onClose={() => {
-        if (open) onClose();
-      }}
-      className={`m-auto max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] ${size === 'lg' ? 'max-w-2xl' : 'max-w-md'} rounded-lg border border-line bg-surface p-0 text-ink shadow-xl backdrop:bg-black/40`}
+    <DialogBase
+      open={open}
+      onClose={onClose}
+      labelledBy={titleId}
+      className={`max-h-[calc(100dvh-2rem)] ${size === 'lg' ? 'max-w-2xl' : 'max-w-md'}`}
     >
-      {open ? (
-        <div className="flex max-h-[calc(100dvh-2rem)] flex-col">
-          <div className="flex items-start justify-between gap-3 border-b border-line px-5 py-3">
-            <h2 id={titleId} className="min-w-0 text-base font-semibold break-words">
-              {title}
-            </h2>
-            <button
-              type="button"
-              aria-label="Close"
-              onClick={onClose}
-              className="-mr-2 rounded p-1 text-ink-muted hover:bg-sunken hover:text-ink focus-visible:outline-2 focus-visible:outline-accent"
-            >
-              <X aria-hidden="true" className="size-4" />
-            </button>
-          </div>
-          <div className="min-h-0 flex-1 overflow-y-auto px-5 py-4">{children}</div>
-          {footer ? (
-            <div className="flex justify-end gap-2 border-t border-line bg-sunken/60 px-5 py-3">{footer}</div>
-          ) : null}
+      <div className="flex max-h-[calc(100dvh-2rem)] flex-col">
+        <div className="flex items-start justify-between gap-3 border-b border-line px-5 py-3">
+          <h2 id={titleId} className="min-w-0 text-base font-semibold break-words">
+            {title}
+          </h2>
+          <button
+            type="button"
+            aria-label="Close"
+            onClick={onClose}
+            className="-mr-2 rounded p-1 text-ink-muted hover:bg-sunken hover:text-ink focus-visible:outline-2 focus-visible:outline-accent"
+          >
+            <X aria-hidden="true" className="size-4" />
+          </button>
         </div>
-      ) : null}
-    </dialog>
+        <div className="min-h-0 flex-1 overflow-y-auto px-5 py-4">{children}</div>
+        {footer ? (
+          <div className="flex justify-end gap-2 border-t border-line bg-sunken/60 px-5 py-3">{footer}</div>
+        ) : null}
+      </div>
+    </DialogBase>
   );
 }

@@ -79,7 +79,11 @@ export function ConsolePage({
     setGeneration((g) => g + 1);
   }
 
-  if (hosts.isError) return <ErrorPanel title="Could not list the hosts" error={hosts.error} />;
+  if (hosts.isError) {
+    return (
+      <ErrorPanel title="Could not list the hosts" error={hosts.error} onRetry={() => void hosts.refetch()} />
+    );
+  }
   if (vm.isError) {
     return <ErrorPanel title="Could not read the VM" error={vm.error} onRetry={() => void vm.refetch()} />;
   }

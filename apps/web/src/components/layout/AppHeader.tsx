@@ -3,11 +3,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { Suspense } from 'react';
 
 import { LOGIN_PATH, useTRPC } from '../../trpc/provider';
 import { Button } from '../common/Button';
 import { Skeleton } from '../common/Skeleton';
 import { HostSwitcher } from '../hosts/HostSwitcher';
+import { CommandCenter } from '../palette/CommandCenter';
+import { ThemeSwitcher } from '../theme/ThemeSwitcher';
 import { MainNav } from './MainNav';
 
 function SignedInUser() {
@@ -62,8 +65,13 @@ export function AppHeader() {
           ZoneDeck
         </Link>
         <MainNav />
-        <div className="ml-auto flex items-center gap-3">
+        <div className="ml-auto flex shrink-0 items-center gap-3">
           <HostSwitcher />
+          {/* It reads ?host= from the URL, which the server-rendered shell does not wait for. */}
+          <Suspense fallback={null}>
+            <CommandCenter />
+          </Suspense>
+          <ThemeSwitcher />
           <SignedInUser />
           <SignOutButton />
         </div>

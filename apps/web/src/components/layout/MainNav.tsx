@@ -3,16 +3,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
-const links = [
-  { href: '/', label: 'VMs' },
-  { href: '/images', label: 'Images' },
-  { href: '/storage', label: 'Storage' },
-  { href: '/network', label: 'Network' },
-  { href: '/services', label: 'Services' },
-  { href: '/jobs', label: 'Jobs' },
-  { href: '/audit', label: 'Audit' },
-  { href: '/hosts', label: 'Hosts' },
-] as const;
+import { navLinks } from './navLinks';
 
 /** Whether `pathname` is `href` or a page under it (/jobs/<id> is within Jobs). */
 function isWithin(pathname: string, href: string): boolean {
@@ -26,7 +17,7 @@ export function MainNav() {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="-mx-1 flex min-w-0 items-center gap-1 overflow-x-auto px-1">
-      {links.map(({ href, label }) => {
+      {navLinks.map(({ href, label }) => {
         const current = isWithin(pathname, href);
         return (
           <Link

@@ -151,7 +151,9 @@ function HostNetwork({ host }: { host: HostEntry }) {
           >
             {(list) =>
               list.length === 0 ? (
-                <p className="text-ink-muted">No NIC tags.</p>
+                <p className="text-ink-muted">
+                  No NIC tags: tag a physical NIC (the host&apos;s nic_tag settings) to give VMs a network.
+                </p>
               ) : (
                 <div className="-mx-4 -my-4 overflow-x-auto">
                   <table aria-label="NIC tags" className="w-full border-collapse text-sm">
@@ -186,7 +188,9 @@ function HostNetwork({ host }: { host: HostEntry }) {
           <QueryBody query={vnics} label="Reading the VNICs" error="Could not read the VNICs (dladm)">
             {(list) =>
               list.length === 0 ? (
-                <p className="text-ink-muted">No VNICs.</p>
+                <p className="text-ink-muted">
+                  No VNICs: a VM&apos;s NICs appear here while it runs; start one or create a VM.
+                </p>
               ) : (
                 <div className="-mx-4 -my-4 overflow-x-auto">
                   <table aria-label="VNICs" className="w-full border-collapse text-sm">

@@ -67,6 +67,7 @@ function ServiceFilter({ value, onChange }: { value: string; onChange: (value: s
       <input
         id={id}
         type="search"
+        data-page-filter
         value={value}
         onChange={(event) => onChange(event.target.value)}
         placeholder="Filter: ssh, network, state:maintenance…"

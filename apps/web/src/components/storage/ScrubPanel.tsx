@@ -1,23 +1,18 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ShieldCheck } from 'lucide-react';
 import { useState } from 'react';
 
-import type { Job, PoolStatus } from '@zonedeck/api/schemas';
+import type { PoolStatus } from '@zonedeck/api/schemas';
 
-import { useJobsSettled } from '../../hooks/useJobsSettled';
 import { useNow } from '../../hooks/useNow';
 import { formatDateTime, formatDuration, formatRelativeTime } from '../../lib/format';
-import { isFinished } from '../../lib/jobCache';
 import { formatBytes, scanFraction, scrubAge } from '../../lib/storage';
-import { useTRPC } from '../../trpc/provider';
 import { Button } from '../common/Button';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { Meter } from '../common/Meter';
 import { ToneBadge } from '../common/ToneBadge';
-import { useJobActivity } from '../jobs/JobEventsProvider';
-import { toastActionRefused, toastJobStarted } from '../jobs/JobToasts';
+import { useScrub } from './useScrub';
 
 function ScanState({ status }: { status: PoolStatus }) {
   const now = useNow(30_000);
@@ -116,29 +111,9 @@ export function ScrubPanel({
   status: PoolStatus;
   canScrub: boolean;
 }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const jobs = useJobActivity();
   const [asking, setAsking] = useState(false);
-  const target = `pool:${status.pool}`;
-  const statusKey = trpc.storage.poolStatus.queryKey({ hostId, pool: status.pool });
-
-  useJobsSettled(hostId, [target], () => {
-    void queryClient.invalidateQueries({ queryKey: statusKey });
-  });
-
-  const scrub = useMutation(
-    trpc.storage.scrub.mutationOptions({
-      onSuccess: (job: Job) => {
-        const latest = jobs.track(job);
-        if (!isFinished(latest)) toastJobStarted(latest);
-        void queryClient.invalidateQueries({ queryKey: statusKey });
-      },
-      onError: (error) => toastActionRefused(`Could not scrub ${status.pool}`, error.message || null),
-    }),
-  );
-
-  const running = status.scan.kind === 'in-progress' || jobs.isBusy(hostId, target) || scrub.isPending;
+  const scrub = useScrub(hostId, [status.pool]);
+  const running = status.scan.kind === 'in-progress' || scrub.isBusy(status.pool);
 
   return (
     <div className="space-y-3">
@@ -162,7 +137,7 @@ export function ScrubPanel({
             onCancel={() => setAsking(false)}
             onConfirm={() => {
               setAsking(false);
-              scrub.mutate({ hostId, pool: status.pool });
+              scrub.start(status.pool);
             }}
           >
             The scrub reads every block of the pool and checks its checksum, repairing from the mirror copy.

@@ -49,19 +49,19 @@ export function SpaceSavings({
       </div>
       <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-3">
         {segments.map((s) => (
-          <div key={s.key} className="flex items-start gap-2">
-            <span aria-hidden="true" className={`mt-1 size-2.5 shrink-0 rounded-sm ${s.color}`} />
-            <div>
-              <dt className="text-xs text-ink-muted">{s.label}</dt>
-              <dd className="font-semibold tabular-nums">
-                {formatBytes(f[s.key])}
-                {s.key === 'dedupSavedBytes' ? (
-                  <span className="ml-1 font-normal text-ink-muted">at {formatRatio(dedupRatio)}</span>
-                ) : s.key === 'compressionSavedBytes' ? (
-                  <span className="ml-1 font-normal text-ink-muted">at {formatRatio(compressRatio)}</span>
-                ) : null}
-              </dd>
-            </div>
+          <div key={s.key}>
+            <dt className="flex items-center gap-2 text-xs text-ink-muted">
+              <span aria-hidden="true" className={`size-2.5 shrink-0 rounded-sm ${s.color}`} />
+              {s.label}
+            </dt>
+            <dd className="pl-4.5 font-semibold tabular-nums">
+              {formatBytes(f[s.key])}
+              {s.key === 'dedupSavedBytes' ? (
+                <span className="ml-1 font-normal text-ink-muted">at {formatRatio(dedupRatio)}</span>
+              ) : s.key === 'compressionSavedBytes' ? (
+                <span className="ml-1 font-normal text-ink-muted">at {formatRatio(compressRatio)}</span>
+              ) : null}
+            </dd>
           </div>
         ))}
       </dl>

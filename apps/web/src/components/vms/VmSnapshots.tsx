@@ -147,7 +147,9 @@ export function VmSnapshots({
         </form>
       ) : null}
       {snapshots.length === 0 ? (
-        <p className="py-4 text-center text-ink-muted">No snapshots.</p>
+        <p className="py-4 text-center text-ink-muted">
+          No snapshots yet: take one before a risky change, to roll back to.
+        </p>
       ) : (
         <div className="-mx-4 -mb-4 overflow-x-auto border-t border-line">
           <table aria-label="Snapshots" className="w-full border-collapse text-sm">
