@@ -147,7 +147,6 @@ export function VmTable({
                 key={row.id}
                 aria-rowindex={item.index + 2}
                 aria-busy={busy || undefined}
-                aria-selected={selection ? selection.selected.has(vm.uuid) : undefined}
                 className="h-11 hover:bg-sunken/70"
               >
                 {selection ? (
