@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { VmSummary } from '@zonedeck/api/schemas';
 
-import { filterVmRows, ipSortKey, shortUuid, toVmListRow } from './vmListRows';
+import { filterVmRows, formatAge, ipSortKey, shortUuid, toVmListRow } from './vmListRows';
 import { parseVmListView } from './vmListView';
 
 const BASE = 'c193a558-1d63-11e9-97cf-97bb3ee5c14f';
@@ -82,5 +82,19 @@ describe('ipSortKey', () => {
       ipSortKey(['dhcp']),
     ]);
     expect(ipSortKey([])).toBeNull();
+  });
+});
+
+describe('formatAge', () => {
+  const now = new Date('2026-11-26T12:00:00Z');
+  const ago = (ms: number) => formatAge(now.getTime() - ms, now);
+  it('says the age in the largest whole unit that reads well', () => {
+    expect(ago(30_000)).toBe('< 1 min');
+    expect(ago(42 * 60_000)).toBe('42 min');
+    expect(ago(5 * 3_600_000)).toBe('5 h');
+    expect(ago(12 * 86_400_000)).toBe('12 d');
+    expect(ago(100 * 86_400_000)).toBe('3 mo');
+    expect(formatAge(Date.parse('2019-03-02T10:14:33.201Z'), now)).toBe('7 y');
+    expect(formatAge(null, now)).toBe('–');
   });
 });

@@ -70,3 +70,20 @@ export function ipSortKey(ips: readonly string[]): string | null {
     .map((octet) => octet.padStart(3, '0'))
     .join('.')}`;
 }
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** How old a VM is, short enough for a column: "< 1 min", "42 min", "5 h", "12 d", "3 mo", "7 y". */
+export function formatAge(createdMs: number | null, now: Date): string {
+  if (createdMs === null) return '–';
+  const ms = now.getTime() - createdMs;
+  if (ms < MINUTE) return '< 1 min';
+  if (ms < HOUR) return `${Math.floor(ms / MINUTE)} min`;
+  if (ms < DAY) return `${Math.floor(ms / HOUR)} h`;
+  const days = Math.floor(ms / DAY);
+  if (days < 60) return `${days} d`;
+  if (days < 730) return `${Math.floor(days / 30.44)} mo`;
+  return `${Math.floor(days / 365.25)} y`;
+}

@@ -84,14 +84,14 @@ export function VmTable({
       <table
         aria-label="Virtual machines"
         aria-rowcount={model.length + 1}
-        className="w-full min-w-[72rem] table-fixed border-collapse text-sm"
+        className="w-full min-w-[74rem] table-fixed border-collapse text-sm"
       >
         <colgroup>
           {selection ? <col style={{ width: '2.75rem' }} /> : null}
           {VM_LIST_COLUMNS.map((id) => (
             <col key={id} style={{ width: `${VM_COLUMN_LOOKS[id].width}rem` }} />
           ))}
-          {actions ? <col style={{ width: '17rem' }} /> : null}
+          {actions ? <col style={{ width: '8.5rem' }} /> : null}
         </colgroup>
         <thead className="border-b border-line">
           <tr aria-rowindex={1}>

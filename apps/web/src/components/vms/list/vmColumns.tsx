@@ -10,11 +10,10 @@ import Link from 'next/link';
 
 import type { VmSummary } from '@zonedeck/api/schemas';
 
-import { formatMiB } from '../../../lib/format';
+import { formatDateTime, formatMiB } from '../../../lib/format';
 import type { PowerAction } from '../../../lib/vmActions';
-import { ipSortKey, shortUuid, type VmListRow } from '../../../lib/vmListRows';
+import { formatAge, ipSortKey, shortUuid, type VmListRow } from '../../../lib/vmListRows';
 import type { VmListColumn } from '../../../lib/vmListView';
-import { RelativeTime } from '../../common/RelativeTime';
 import { VmStateBadge } from '../VmStateBadge';
 
 /** Sorting only: the filters run before the table (lib/vmListRows), the order comes from the URL. */
@@ -40,15 +39,15 @@ export interface VmColumnLook {
 }
 
 export const VM_COLUMN_LOOKS: Record<VmListColumn, VmColumnLook> = {
-  alias: { label: 'Alias', align: 'left', initial: 'asc', width: 14 },
-  brand: { label: 'Brand', align: 'left', initial: 'asc', width: 9 },
-  state: { label: 'State', align: 'left', initial: 'asc', width: 9 },
-  ram: { label: 'RAM', align: 'right', initial: 'desc', width: 6 },
+  alias: { label: 'Alias', align: 'left', initial: 'asc', width: 10.5 },
+  brand: { label: 'Brand', align: 'left', initial: 'asc', width: 7 },
+  state: { label: 'State', align: 'left', initial: 'asc', width: 7.5 },
+  ram: { label: 'RAM', align: 'right', initial: 'desc', width: 5.5 },
   cpu: { label: 'CPU cap', align: 'right', initial: 'desc', width: 6 },
-  quota: { label: 'Quota', align: 'right', initial: 'desc', width: 6 },
-  ips: { label: 'IPs', align: 'left', initial: 'asc', width: 10 },
-  image: { label: 'Image', align: 'left', initial: 'asc', width: 11 },
-  age: { label: 'Age', align: 'right', initial: 'desc', width: 6 },
+  quota: { label: 'Quota', align: 'right', initial: 'desc', width: 5.5 },
+  ips: { label: 'IPs', align: 'left', initial: 'asc', width: 7.5 },
+  image: { label: 'Image', align: 'left', initial: 'asc', width: 8.5 },
+  age: { label: 'Age', align: 'right', initial: 'desc', width: 5 },
 };
 
 const helper = createColumnHelper<typeof vmTableFeatures, VmListRow>();
@@ -145,7 +144,13 @@ export function vmDataColumns(now: Date) {
       sortFn: 'basic',
       sortUndefined: 'last',
       cell: ({ row: { original } }) =>
-        original.vm.createdAt === null ? muted : <RelativeTime iso={original.vm.createdAt} now={now} />,
+        original.vm.createdAt === null ? (
+          muted
+        ) : (
+          <time dateTime={original.vm.createdAt} title={formatDateTime(original.vm.createdAt)}>
+            {formatAge(original.createdMs, now)}
+          </time>
+        ),
     }),
   ]);
 }
