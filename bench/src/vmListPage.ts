@@ -98,6 +98,39 @@ async function timeToInteractive(
   }
 }
 
+/**
+ * Runs in the page. A string, not a function: tsx (esbuild keepNames) would wrap the function's
+ * inner names in a `__name` helper the page does not have.
+ */
+const SCROLL_SCRIPT = `(async () => {
+  const el = document.querySelector('[data-testid="vm-table-scroll"]');
+  if (!el) throw new Error('no scroll container');
+  const frame = () => new Promise((r) => requestAnimationFrame(r));
+  el.scrollTop = 0;
+  await frame();
+  // Scroll: five rows per frame, top to bottom, reading each frame as it comes.
+  let frames = 0;
+  const start = await frame();
+  let last = start;
+  while (el.scrollTop + el.clientHeight < el.scrollHeight - 1) {
+    el.scrollTop += 220;
+    last = await frame();
+    frames++;
+  }
+  // Idle: the same page, not scrolling, for as long.
+  let idleFrames = 0;
+  const idleStart = await frame();
+  let idleLast = idleStart;
+  while (idleLast - idleStart < last - start) {
+    idleLast = await frame();
+    idleFrames++;
+  }
+  return {
+    scrollFps: (frames * 1000) / (last - start),
+    idleFps: (idleFrames * 1000) / (idleLast - idleStart),
+  };
+})()`;
+
 /** 3. Frames counted while a script scrolls the list to the end, and while the page is idle. */
 async function scrollFps(
   browser: SignedInBrowser,
@@ -109,32 +142,7 @@ async function scrollFps(
     const rows = Number(await table(page).getAttribute('aria-rowcount')) - 1;
     const out = { scroll: [] as number[], idle: [] as number[], rows };
     for (let round = 0; round < rounds; round++) {
-      const result = await page.evaluate(async () => {
-        const el = document.querySelector<HTMLElement>('[data-testid="vm-table-scroll"]');
-        if (!el) throw new Error('no scroll container');
-        const frame = () => new Promise<number>((r) => requestAnimationFrame(r));
-        el.scrollTop = 0;
-        await frame();
-        // Scroll: five rows per frame, top to bottom, reading each frame as it comes.
-        let frames = 0;
-        const start = await frame();
-        let last = start;
-        while (el.scrollTop + el.clientHeight < el.scrollHeight - 1) {
-          el.scrollTop += 220;
-          last = await frame();
-          frames++;
-        }
-        const scrollFps = (frames * 1000) / (last - start);
-        // Idle: the same page, not scrolling, for as long.
-        let idleFrames = 0;
-        const idleStart = await frame();
-        let idleLast = idleStart;
-        while (idleLast - idleStart < last - start) {
-          idleLast = await frame();
-          idleFrames++;
-        }
-        return { scrollFps, idleFps: (idleFrames * 1000) / (idleLast - idleStart) };
-      });
+      const result = await page.evaluate<{ scrollFps: number; idleFps: number }>(SCROLL_SCRIPT);
       out.scroll.push(result.scrollFps);
       out.idle.push(result.idleFps);
     }
@@ -181,26 +189,29 @@ try {
     ttiLarge.firstRow.push(l.firstRow);
     ttiLarge.filtered.push(l.filtered);
   }
-  const fps = await scrollFps(large);
-  const create = await createToRunning(office);
-
-  const officeFirst = summarize(tti.office.firstRow).median;
-  const officeFiltered = summarize(tti.office.filtered).median;
-  console.log(`\n${rounds} rounds each; load average at the end: ${load()}\n`);
+  // Each part prints as soon as it is measured: a later failure does not lose it.
+  console.log(`\n${rounds} rounds each after a warm-up; medians and 95th percentiles\n`);
   console.log('| case | median | p95 | ratio to the peer |');
   console.log('| --- | ---: | ---: | ---: |');
+  const officeFirst = summarize(tti.office.firstRow).median;
+  const officeFiltered = summarize(tti.office.filtered).median;
   console.log(row('office (6 VMs): navigation → first row (peer)', tti.office.firstRow, officeFirst));
   console.log(row('large (2,000 VMs): navigation → first row', ttiLarge.firstRow, officeFirst));
   console.log(
     row('office: navigation → filter narrowed the list (peer)', tti.office.filtered, officeFiltered),
   );
   console.log(row('large: navigation → filter narrowed the list', ttiLarge.filtered, officeFiltered));
+
+  const fps = await scrollFps(large);
   const idle = summarize(fps.idle).median;
   console.log(row(`idle page, frames per second (peer)`, fps.idle, idle, 'fps'));
   console.log(row(`scrolling ${fps.rows} rows, frames per second`, fps.scroll, idle, 'fps'));
+
+  const create = await createToRunning(office);
   const hostCreate = summarize(create.host).median;
   console.log(row('`vmadm create` on the host, speed 1 (peer)', create.host, hostCreate));
   console.log(row('click "Create VM" → row running, speed 1', create.page, hostCreate));
+  console.log(`\nload average at the end: ${load()}`);
 } finally {
   await office?.stop();
   await large?.stop();
