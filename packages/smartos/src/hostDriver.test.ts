@@ -28,18 +28,20 @@ function replay(file: string, exitCode = 0): FakeReply {
     : { argv: f.argv, stderr: f.text, exitCode };
 }
 
-const LIST_ARGV = ['vmadm', 'list', '-p', '-o', LIST_VMS_FIELDS.join(','), '-s', 'alias'];
+const LIST_ARGV = ['vmadm', 'lookup', '-j', '-o', LIST_VMS_FIELDS.join(',')];
 
-/** The office host's VMs in the driver's -p column order, built from the -p fixture rows. */
-const OFFICE_LIST = [
-  '2321c688-e15e-4c6f-bc07-b2f7ff772c18:OS:joyent:running:64::5:c193a558-1d63-11e9-97cf-97bb3ee5c14f:DHCP',
-  '3d6d023b-50f0-42e1-9a84-e1c558c16224:OS:joyent:running:1024:200:40:c193a558-1d63-11e9-97cf-97bb3ee5c14f:MySQL-PerconaDB',
-  '4cda7281-45e1-4485-8648-848f7211c938:KVM:kvm:running:1024::10::OCS Inventory NG',
-  '6a9d35d3-d522-4310-a724-fc38c59cd7e5:KVM:kvm:running:1024::10::elk',
-  '024ab643-ed65-48ab-95f8-5e5976539bfa:OS:joyent:running:1024:100:10:c193a558-1d63-11e9-97cf-97bb3ee5c14f:powerdns',
-  '153831fc-2af9-44c8-9ba5-fad507337cc2:OS:joyent:stopped:256::20:c193a558-1d63-11e9-97cf-97bb3ee5c14f:samba',
-  '',
-].join('\n');
+/** A VM object cut to the listed fields, as `vmadm lookup -j -o` prints it. */
+function listed(vm: Record<string, unknown>): Record<string, unknown> {
+  const wanted = new Set<string>(LIST_VMS_FIELDS);
+  return Object.fromEntries(Object.entries(vm).filter(([k]) => wanted.has(k)));
+}
+
+/** Captured VM objects (two kvm guests, the DHCP zone), in zoneadm's order, not by alias. */
+const CAPTURED = [
+  ...(JSON.parse(fixture('vmadm-lookup-j-kvm.json').text) as Record<string, unknown>[]),
+  JSON.parse(fixture('vmadm-get-joyent.json').text) as Record<string, unknown>,
+].map(listed);
+const CAPTURED_LIST = `${JSON.stringify(CAPTURED, null, 2)}\n`;
 
 describe('hostDriver.hostSummary', () => {
   it('runs sysinfo and reads the host', async () => {
@@ -74,12 +76,12 @@ describe('hostDriver.hostSummary', () => {
 });
 
 describe('hostDriver.listVms', () => {
-  it('lists with alias last and maps rows to VmSummary', async () => {
-    const fake = createFakeTransport([{ argv: LIST_ARGV, stdout: OFFICE_LIST }]);
+  it('looks the VMs up as JSON with the list fields, maps them and sorts by alias', async () => {
+    const fake = createFakeTransport([{ argv: LIST_ARGV, stdout: CAPTURED_LIST }]);
     const vms = await createHostDriver(fake).listVms();
     expect(fake.calls.map((c) => c.argv)).toEqual([LIST_ARGV]);
-    expect(vms).toHaveLength(6);
     for (const vm of vms) expect(VmSummary.parse(vm)).toEqual(vm);
+    expect(vms.map((vm) => vm.alias)).toEqual(['DHCP', 'OCS Inventory NG', 'elk']);
     expect(vms[0]).toEqual({
       uuid: '2321c688-e15e-4c6f-bc07-b2f7ff772c18',
       alias: 'DHCP',
@@ -89,32 +91,45 @@ describe('hostDriver.listVms', () => {
       cpuCap: null,
       quotaGiB: 5,
       imageUuid: 'c193a558-1d63-11e9-97cf-97bb3ee5c14f',
+      ips: ['192.168.1.5'],
+      createdAt: '2019-03-02T10:14:33.201Z',
     });
-    expect(vms.find((vm) => vm.alias === 'OCS Inventory NG')).toMatchObject({
+    expect(vms.find((vm) => vm.alias === 'elk')).toMatchObject({
       brand: 'kvm',
-      imageUuid: null,
+      imageUuid: 'ac99517a-72ac-44c0-90e6-c7ce3d944a0a',
       ramMiB: 1024,
+      ips: ['192.168.1.10'],
     });
-    expect(vms.find((vm) => vm.alias === 'samba')?.state).toBe('stopped');
   });
 
-  it('reads an alias with ":" and an empty host', async () => {
-    const fake = createFakeTransport([
-      {
-        argv: LIST_ARGV,
-        stdout: 'aaaaaaaa-0000-4000-8000-000000000001:BHYV:bhyve:stopped:2048:0:::db: primary (Zürich)\n',
-      },
-    ]);
-    const [vm] = await createHostDriver(fake).listVms();
-    expect(vm).toMatchObject({ alias: 'db: primary (Zürich)', brand: 'bhyve', cpuCap: null, quotaGiB: null });
-    fake.reply({ argv: LIST_ARGV, stdout: '' });
+  it('reads an alias with ":", an IPv6 address and an empty host', async () => {
+    const vm = {
+      uuid: 'aaaaaaaa-0000-4000-8000-000000000001',
+      alias: 'db: primary (Zürich)',
+      brand: 'bhyve',
+      state: 'stopped',
+      ram: 2048,
+      cpu_cap: 0,
+      create_timestamp: '2024-02-11T12:00:00.000Z',
+      nics: [{ interface: 'net0', ips: ['fd00::10/64'] }],
+    };
+    const fake = createFakeTransport([{ argv: LIST_ARGV, stdout: JSON.stringify([vm]) }]);
+    const [summary] = await createHostDriver(fake).listVms();
+    expect(summary).toMatchObject({
+      alias: 'db: primary (Zürich)',
+      brand: 'bhyve',
+      cpuCap: null,
+      quotaGiB: null,
+      ips: ['fd00::10'],
+      createdAt: '2024-02-11T12:00:00.000Z',
+    });
+    fake.reply({ argv: LIST_ARGV, stdout: '[]\n' });
     await expect(createHostDriver(fake).listVms()).resolves.toEqual([]);
   });
 
-  it('reports a row it cannot map as a ParseError naming the command', async () => {
-    const fake = createFakeTransport([
-      { argv: LIST_ARGV, stdout: 'aaaaaaaa-0000-4000-8000-000000000001:OS:xen:running:64::::a\n' },
-    ]);
+  it('reports a VM it cannot map as a ParseError naming the command', async () => {
+    const vm = { uuid: 'aaaaaaaa-0000-4000-8000-000000000001', brand: 'xen', state: 'running' };
+    const fake = createFakeTransport([{ argv: LIST_ARGV, stdout: JSON.stringify([vm]) }]);
     const err = await rejection(createHostDriver(fake).listVms());
     expect(err).toMatchObject({ code: 'ParseError', argv: LIST_ARGV });
     expect(err.message).toContain('unknown brand "xen"');

@@ -19,7 +19,7 @@ import { vmSpecToPayload, type VmSpec } from './model/vmSpec.js';
 import type { ZfsDataset } from './model/zfs.js';
 import type { PoolListEntry, PoolStatus } from './model/zpool.js';
 import type { VmadmVm } from './parsers/vmadmGet.js';
-import { rowToVmSummary } from './parsers/vmSummary.js';
+import { byAlias, LIST_VMS_FIELDS, vmObjectToSummary } from './parsers/vmSummary.js';
 import { dladmShowPhys, dladmShowVnic } from './tools/dladm.js';
 import {
   imgadmAvail,
@@ -40,7 +40,7 @@ import {
   vmadmDelete,
   vmadmGet,
   vmadmInfo,
-  vmadmList,
+  vmadmLookupJson,
   vmadmReboot,
   vmadmSnapshot,
   vmadmStart,
@@ -190,18 +190,7 @@ export interface HostDriverOptions {
   timeouts?: Partial<HostDriverTimeouts>;
 }
 
-/** The `vmadm list` fields listVms reads. alias is last: it is the one that may contain ':'. */
-export const LIST_VMS_FIELDS = [
-  'uuid',
-  'type',
-  'brand',
-  'state',
-  'ram',
-  'cpu_cap',
-  'quota',
-  'image_uuid',
-  'alias',
-] as const;
+export { LIST_VMS_FIELDS } from './parsers/vmSummary.js';
 
 export function createHostDriver(transport: Transport, opts: HostDriverOptions = {}): HostDriver {
   const timeouts: HostDriverTimeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
@@ -221,8 +210,8 @@ export function createHostDriver(transport: Transport, opts: HostDriverOptions =
   return {
     transport,
     hostSummary: (o) => sysinfo(sysinfoCtx, call(o, 'read')),
-    listVms: (o) =>
-      vmadmList(vmadmCtx, { fields: LIST_VMS_FIELDS, sort: ['alias'] }, call(o, 'read'), rowToVmSummary),
+    listVms: async (o) =>
+      (await vmadmLookupJson(vmadmCtx, LIST_VMS_FIELDS, call(o, 'read'), vmObjectToSummary)).sort(byAlias),
     watchVmEvents: (handlers) => vmadmEvents(vmadmCtx, handlers),
     getVm: (uuid, o) => vmadmGet(vmadmCtx, uuid, call(o, 'read')),
     startVm: (uuid, o) => vmadmStart(vmadmCtx, uuid, call(o, 'power')),

@@ -13,6 +13,8 @@ const vm = (n: number): VmSummary => ({
   cpuCap: null,
   quotaGiB: null,
   imageUuid: null,
+  ips: [],
+  createdAt: null,
 });
 
 describe('watcherEvents', () => {

@@ -34,6 +34,8 @@ function vm(uuid: string, alias: string | null, imageUuid: string | null): VmSum
     cpuCap: null,
     quotaGiB: null,
     imageUuid,
+    ips: [],
+    createdAt: null,
   };
 }
 

@@ -17,6 +17,8 @@ function vm(uuid: string, alias: string): VmSummary {
     cpuCap: null,
     quotaGiB: null,
     imageUuid: null,
+    ips: [],
+    createdAt: null,
   };
 }
 

@@ -13,6 +13,8 @@ const vm = (uuid: string, state: VmSummary['state'] = 'running'): VmSummary => (
   cpuCap: null,
   quotaGiB: null,
   imageUuid: null,
+  ips: [],
+  createdAt: null,
 });
 const A = '00000000-0000-0000-0000-00000000000a';
 const B = '00000000-0000-0000-0000-00000000000b';

@@ -20,7 +20,7 @@ export const VmState = z.enum([
 ]);
 export type VmState = z.infer<typeof VmState>;
 
-/** One row of the VM list, read with `vmadm list -p -o ...`. */
+/** One row of the VM list, read with `vmadm lookup -j -o ...` (and from `vmadm events` objects). */
 export const VmSummary = z.object({
   /** 8-4-4-4-12 hex: vmadm accepts any such uuid at create, not only RFC 9562 ones. */
   uuid: z.guid(),
@@ -33,6 +33,11 @@ export const VmSummary = z.object({
   cpuCap: z.number().int().nullable(),
   /** GiB; null when unset. */
   quotaGiB: z.number().int().nullable(),
+  /** The zone's image_uuid, or for kvm/bhyve the image of its first disk made from one. */
   imageUuid: z.string().nullable(),
+  /** Every NIC's addresses without the prefix length, in NIC order ("dhcp" for a DHCP NIC). */
+  ips: z.array(z.string()),
+  /** create_timestamp (ISO 8601 with ms and Z); null when the host does not say. */
+  createdAt: z.string().nullable(),
 });
 export type VmSummary = z.infer<typeof VmSummary>;

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { fixtureText } from '../../test/fixtureFiles.js';
 import { isSmartosError } from '../errors.js';
 import { outputLines } from './parserSupport.js';
-import { parseVmadmEventLine, vmObjectToSummary } from './vmadmEvents.js';
+import { parseVmadmEventLine } from './vmadmEvents.js';
+import { vmObjectToSummary } from './vmSummary.js';
 
 const ZONE = '3d6d023b-50f0-42e1-9a84-e1c558c16224';
 
@@ -41,38 +42,5 @@ describe('parseVmadmEventLine', () => {
       }
       expect(code, line).toBe('ParseError');
     }
-  });
-});
-
-describe('vmObjectToSummary', () => {
-  it('reads a VM object as vmadm list prints it: ram per brand, 0 and "" as missing', () => {
-    const kvm = vmObjectToSummary({
-      uuid: ZONE,
-      brand: 'kvm',
-      state: 'stopped',
-      ram: 2048,
-      max_physical_memory: 3072,
-      cpu_cap: 0,
-      quota: 0,
-      alias: '',
-    });
-    expect(kvm).toEqual({
-      uuid: ZONE,
-      alias: null,
-      brand: 'kvm',
-      state: 'stopped',
-      ramMiB: 2048,
-      cpuCap: null,
-      quotaGiB: null,
-      imageUuid: null,
-    });
-    const zone = vmObjectToSummary({
-      uuid: ZONE,
-      brand: 'lx',
-      state: 'running',
-      max_physical_memory: 512,
-      cpu_cap: 100,
-    });
-    expect(zone).toMatchObject({ ramMiB: 512, cpuCap: 100 });
   });
 });

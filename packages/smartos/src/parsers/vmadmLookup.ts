@@ -21,3 +21,12 @@ export function parseVmadmLookup(stdout: string): string[] {
 export function parseVmadmLookupJson(stdout: string): VmadmVm[] {
   return checked(z.array(VmadmVm), parseJson(stdout, 'vmadm lookup -j'), 'vmadm lookup -j');
 }
+
+/** Parses `vmadm lookup -j -o <fields>`: an array of objects with (some of) those properties. */
+export function parseVmadmLookupObjects(stdout: string): Record<string, unknown>[] {
+  return checked(
+    z.array(z.record(z.string(), z.unknown())),
+    parseJson(stdout, 'vmadm lookup -j'),
+    'vmadm lookup -j',
+  );
+}

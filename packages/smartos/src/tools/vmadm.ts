@@ -6,6 +6,7 @@
 import { firstLine, SmartosError } from '../errors.js';
 import { parseVmadmGet, type VmadmVm } from '../parsers/vmadmGet.js';
 import { parseVmadmListParsable, type VmadmListRow } from '../parsers/vmadmList.js';
+import { parseVmadmLookupObjects } from '../parsers/vmadmLookup.js';
 import { assertUuid } from '../uuid.js';
 import { runAndParse, runTool } from './runTool.js';
 import type { ActionResult, CallOptions, ToolContext } from './tool.js';
@@ -30,6 +31,12 @@ export function vmadmListArgv(command: string, args: VmadmListArgs): string[] {
     argv.push('-s', args.sort.join(','));
   }
   return argv;
+}
+
+/** `vmadm lookup -j -o <fields>`: every VM as a JSON object holding only those properties. */
+export function vmadmLookupArgv(command: string, fields: readonly string[]): string[] {
+  checkFields(fields, 'field');
+  return [command, 'lookup', '-j', '-o', fields.join(',')];
 }
 
 export function vmadmGetArgv(command: string, uuid: string): string[] {
@@ -70,6 +77,21 @@ export async function vmadmList<T>(
     const rows = parseVmadmListParsable(stdout, args.fields);
     return map ? rows.map(map) : rows;
   });
+}
+
+/**
+ * `vmadm lookup -j -o <fields>`, each VM object mapped inside the parse step (a VM the mapper
+ * rejects is a ParseError naming the command). Unlike `list -p`, values may hold ':' (times,
+ * IPv6) and arrays (nics, disks).
+ */
+export async function vmadmLookupJson<T>(
+  ctx: ToolContext,
+  fields: readonly string[],
+  call: CallOptions,
+  map: (vm: Record<string, unknown>) => T,
+): Promise<T[]> {
+  const argv = vmadmLookupArgv(ctx.command, fields);
+  return runAndParse(ctx.transport, { argv, ...call }, (stdout) => parseVmadmLookupObjects(stdout).map(map));
 }
 
 /** `vmadm get <uuid>`: the full VM object. */

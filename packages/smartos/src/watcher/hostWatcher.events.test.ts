@@ -27,6 +27,8 @@ const summary = (uuid: string, state: VmSummary['state']): VmSummary => ({
   cpuCap: null,
   quotaGiB: 10,
   imageUuid: null,
+  ips: [],
+  createdAt: null,
 });
 const ready = (...vms: ReturnType<typeof vmObject>[]) =>
   JSON.stringify({ type: 'ready', vms: Object.fromEntries(vms.map((v) => [v.zonename, v])) });

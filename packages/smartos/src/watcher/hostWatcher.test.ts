@@ -14,6 +14,8 @@ const vm = (state: VmSummary['state']): VmSummary => ({
   cpuCap: null,
   quotaGiB: null,
   imageUuid: null,
+  ips: [],
+  createdAt: null,
 });
 
 /** A host whose answers the test scripts: a list, or an error for a dropped link. */

@@ -2,7 +2,7 @@
  * HostWatcher: one per host. Reads the host's VM list, then keeps it current and reports
  * each change as a typed VmEvent to every listener. Where the host has `vmadm events`
  * (given `events`), one `vmadm events -jr` stream does it (eventsLoop.ts); otherwise, or when
- * the host lacks the command, it polls `vmadm list` and diffs (pollLoop.ts, node-vmadm's
+ * the host lacks the command, it polls the VM list (listVms) and diffs (pollLoop.ts, node-vmadm's
  * dummy-backend design). Either way a dropped link is reported, and on recovery a full `sync`
  * goes out so listeners never keep a stale picture.
  */

@@ -12,6 +12,8 @@ const vm = (uuid: string, over: Partial<VmSummary> = {}): VmSummary => ({
   cpuCap: null,
   quotaGiB: 10,
   imageUuid: null,
+  ips: ['10.0.0.1'],
+  createdAt: '2024-02-11T12:00:00.000Z',
   ...over,
 });
 const A = '00000000-0000-0000-0000-00000000000a';
@@ -29,6 +31,14 @@ describe('diffVms', () => {
       { type: 'changed', vm: vm(A, { state: 'stopped', ramMiB: 512 }), fields: ['state', 'ramMiB'] },
       { type: 'added', vm: vm(C) },
       { type: 'removed', uuid: B },
+    ]);
+  });
+
+  it('compares the addresses by value: an equal copy is no change, a new address is', () => {
+    expect(diffVms(byUuid([vm(A)]), [vm(A, { ips: ['10.0.0.1'] })])).toEqual([]);
+    const events = diffVms(byUuid([vm(A)]), [vm(A, { ips: ['10.0.0.1', '10.0.0.2'] })]);
+    expect(events).toEqual([
+      { type: 'changed', vm: vm(A, { ips: ['10.0.0.1', '10.0.0.2'] }), fields: ['ips'] },
     ]);
   });
 

@@ -9,6 +9,8 @@ const fields = [
   'cpuCap',
   'quotaGiB',
   'imageUuid',
+  'ips',
+  'createdAt',
 ] as const satisfies readonly (keyof VmSummary)[];
 
 /** The events that turn the list `before` into `after`: added, removed and changed VMs. */
@@ -22,13 +24,18 @@ export function diffVms(before: ReadonlyMap<string, VmSummary>, after: readonly 
       events.push({ type: 'added', vm });
       continue;
     }
-    const changed = fields.filter((f) => old[f] !== vm[f]);
+    const changed = fields.filter((f) => !same(old[f], vm[f]));
     if (changed.length) events.push({ type: 'changed', vm, fields: changed });
   }
   for (const uuid of before.keys()) {
     if (!seen.has(uuid)) events.push({ type: 'removed', uuid });
   }
   return events;
+}
+
+function same(a: VmSummary[keyof VmSummary], b: VmSummary[keyof VmSummary]): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  return a === b;
 }
 
 export function byUuid(vms: readonly VmSummary[]): Map<string, VmSummary> {

@@ -3,16 +3,23 @@
 import { useQuery } from '@tanstack/react-query';
 import { Plus } from 'lucide-react';
 import Link from 'next/link';
-import { useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 
 import type { VmSummary } from '@zonedeck/api/schemas';
 
+import { useNow } from '../../hooks/useNow';
 import { canAdminister, vmName, type PowerAction } from '../../lib/vmActions';
+import { filterVmRows, toVmListRow, type ImageNames } from '../../lib/vmListRows';
 import { useTRPC } from '../../trpc/provider';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { ErrorPanel } from '../common/ErrorPanel';
 import { Panel } from '../common/Panel';
 import { LoadingRegion, Skeleton } from '../common/Skeleton';
+import { useBulkPower } from './list/useBulkPower';
+import { useSelection } from './list/useSelection';
+import { useVmListView } from './list/useVmListView';
+import { VmBulkBar } from './list/VmBulkBar';
+import { VmListToolbar } from './list/VmListToolbar';
 import { LiveIndicator } from './LiveIndicator';
 import { useLiveVms } from './useLiveVms';
 import { useVmPowerActions } from './useVmPowerActions';
@@ -36,15 +43,48 @@ function VmTableSkeleton() {
   );
 }
 
-/** The VM panel of one host: loading, error with retry, empty, or the table. */
+/**
+ * The VM panel of one host: loading, error with retry, empty, or the filtered, sorted table with
+ * bulk start / stop of the selected VMs. Filters and sort live in the URL (useVmListView).
+ */
 export function VmList({ hostId }: { hostId: string }) {
+  // useSearchParams (the view) needs a Suspense boundary when the page is rendered ahead.
+  return (
+    <Suspense fallback={<VmTableSkeleton />}>
+      <VmListPanel hostId={hostId} />
+    </Suspense>
+  );
+}
+
+const NO_IMAGES: ImageNames = new Map();
+
+function VmListPanel({ hostId }: { hostId: string }) {
   const trpc = useTRPC();
   const vms = useQuery(trpc.vm.list.queryOptions({ hostId }));
+  const images = useQuery(trpc.image.list.queryOptions({ hostId }));
   const live = useLiveVms(hostId);
   const power = useVmPowerActions(hostId);
+  const bulk = useBulkPower(hostId);
   const me = useQuery(trpc.auth.me.queryOptions());
   const admin = me.data ? canAdminister(me.data.role) : false;
   const [confirmForceStop, setConfirmForceStop] = useState<VmSummary | null>(null);
+  const [view, setView] = useVmListView();
+  const now = useNow(60_000);
+
+  const imageNames = useMemo<ImageNames>(
+    () =>
+      images.data
+        ? new Map(images.data.map((i) => [i.manifest.uuid, `${i.manifest.name} ${i.manifest.version}`]))
+        : NO_IMAGES,
+    [images.data],
+  );
+  const rows = useMemo(
+    () => (vms.data ?? []).map((vm) => toVmListRow(vm, imageNames)),
+    [vms.data, imageNames],
+  );
+  const shown = useMemo(() => filterVmRows(rows, view), [rows, view]);
+  const selection = useSelection(vms.data);
+  const selectedVms = (vms.data ?? []).filter((vm) => selection.selected.has(vm.uuid));
 
   const actions: VmTableActions | undefined = power.allowed
     ? {
@@ -98,7 +138,27 @@ export function VmList({ hostId }: { hostId: string }) {
         <p className="py-8 text-center text-ink-muted">No VMs on this host yet</p>
       ) : (
         <div className="-mx-4 -my-4">
-          <VmTable vms={vms.data} actions={actions} />
+          <VmListToolbar view={view} onChange={setView} shown={shown.length} total={rows.length} />
+          {power.allowed && selectedVms.length > 0 ? (
+            <VmBulkBar
+              count={selectedVms.length}
+              running={bulk.running}
+              onAction={(action) => void bulk.run(action, selectedVms)}
+              onClear={selection.clear}
+            />
+          ) : null}
+          {shown.length === 0 ? (
+            <p className="border-t border-line py-8 text-center text-ink-muted">No VM matches the filters</p>
+          ) : (
+            <VmTable
+              rows={shown}
+              sort={view.sort}
+              onSort={(sort) => setView({ ...view, sort })}
+              now={now}
+              actions={actions}
+              selection={power.allowed ? selection : undefined}
+            />
+          )}
         </div>
       )}
       <ConfirmDialog

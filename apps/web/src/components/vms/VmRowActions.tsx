@@ -12,7 +12,11 @@ const looks: Record<PowerAction, { label: string; icon: LucideIcon; danger?: boo
   forceStop: { label: 'Force stop', icon: OctagonX, danger: true },
 };
 
-/** The power buttons of one VM row; each button's name says which VM it acts on ("Stop samba"). */
+/**
+ * The power buttons of one VM row; each button's name says which VM it acts on ("Stop samba").
+ * The first (start or stop) shows its word; the others are icons with the word as their name and
+ * tooltip, so the row stays narrow enough for the list's columns.
+ */
 export function VmRowActions({
   vm,
   busy,
@@ -27,7 +31,7 @@ export function VmRowActions({
   return (
     // min-h keeps the row height while a VM is between states and offers no button.
     <div className="flex min-h-7 items-center justify-end gap-1.5">
-      {actions.map((action) => {
+      {actions.map((action, index) => {
         const look = looks[action];
         const Icon = look.icon;
         return (
@@ -36,11 +40,12 @@ export function VmRowActions({
             size="sm"
             variant={look.danger ? 'danger' : 'secondary'}
             aria-label={`${look.label} ${name}`}
+            title={index === 0 ? undefined : `${look.label} ${name}`}
             disabled={busy}
             onClick={() => onAction(action, vm)}
           >
             <Icon aria-hidden="true" className="size-3.5" />
-            {look.label}
+            {index === 0 ? look.label : null}
           </Button>
         );
       })}
