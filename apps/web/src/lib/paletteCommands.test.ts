@@ -13,6 +13,8 @@ const vm = (alias: string, brand: VmSummary['brand'], state: VmSummary['state'],
   cpuCap: null,
   quotaGiB: null,
   imageUuid: null,
+  ips: [],
+  createdAt: null,
 });
 
 const elk = vm('elk', 'bhyve', 'stopped', 1);
