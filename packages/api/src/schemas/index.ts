@@ -5,5 +5,7 @@ export * from './common.js';
 export * from './host.js';
 export * from './hostData.js';
 export * from './job.js';
+export * from './sessions.js';
+export * from './users.js';
 export * from './vmAction.js';
 export * from './consoleProtocol.js';
