@@ -13,13 +13,22 @@ export interface ThrottlePolicy {
   forgetAfterMs: number;
 }
 
-export const DEFAULT_POLICY: ThrottlePolicy = {
+/** Per user name: 5 failures slow it down, 10 lock it for 15 minutes. */
+export const USER_POLICY: ThrottlePolicy = {
   delayAfter: 5,
   lockAfter: 10,
   lockMs: 15 * 60_000,
   maxDelayMs: 60_000,
   forgetAfterMs: 15 * 60_000,
 };
+
+/** Per address, more lenient: an office behind one NAT address shares it. */
+export const ADDRESS_POLICY: ThrottlePolicy = { ...USER_POLICY, delayAfter: 10, lockAfter: 30 };
+
+export interface ThrottlePolicies {
+  user: ThrottlePolicy;
+  address: ThrottlePolicy;
+}
 
 export interface ThrottleKeys {
   user: string;
@@ -52,8 +61,12 @@ export class LoginThrottle {
   constructor(
     private readonly db: Db,
     private readonly now: () => number = Date.now,
-    private readonly policy: ThrottlePolicy = DEFAULT_POLICY,
+    private readonly policies: ThrottlePolicies = { user: USER_POLICY, address: ADDRESS_POLICY },
   ) {}
+
+  private policyOf(key: string): ThrottlePolicy {
+    return key.startsWith('addr:') ? this.policies.address : this.policies.user;
+  }
 
   keysOf(username: string, address: string | null): ThrottleKeys {
     return { user: userKey(username), address: address ? `addr:${address}` : null };
@@ -64,7 +77,7 @@ export class LoginThrottle {
     let worst: ThrottleWait | null = null;
     for (const key of [keys.user, keys.address]) {
       if (!key) continue;
-      const wait = this.waitOf(this.row(key));
+      const wait = this.waitOf(this.row(key), this.policyOf(key));
       if (wait && (!worst || wait.retryAfterMs > worst.retryAfterMs)) worst = wait;
     }
     return worst;
@@ -92,7 +105,7 @@ export class LoginThrottle {
              locked_until = CASE WHEN failures - 1 >= ? THEN locked_until END
            WHERE key = ?`,
         )
-        .run(this.policy.lockAfter, key);
+        .run(this.policyOf(key).lockAfter, key);
     }
   }
 
@@ -111,28 +124,29 @@ export class LoginThrottle {
     return this.db.prepare('SELECT * FROM login_failures WHERE key = ?').get(key) as Row | undefined;
   }
 
-  private live(row: Row | undefined): Row | undefined {
+  private live(row: Row | undefined, policy: ThrottlePolicy): Row | undefined {
     if (!row) return undefined;
     const now = this.now();
     if (row.locked_until !== null) return row.locked_until > now ? row : undefined;
-    return now - row.last_failure_at > this.policy.forgetAfterMs ? undefined : row;
+    return now - row.last_failure_at > policy.forgetAfterMs ? undefined : row;
   }
 
-  private waitOf(stored: Row | undefined): ThrottleWait | null {
-    const row = this.live(stored);
+  private waitOf(stored: Row | undefined, policy: ThrottlePolicy): ThrottleWait | null {
+    const row = this.live(stored, policy);
     if (!row) return null;
     const now = this.now();
     if (row.locked_until !== null) return { retryAfterMs: row.locked_until - now, locked: true };
-    if (row.failures < this.policy.delayAfter) return null;
-    const delay = Math.min(1000 * 2 ** (row.failures - this.policy.delayAfter), this.policy.maxDelayMs);
+    if (row.failures < policy.delayAfter) return null;
+    const delay = Math.min(1000 * 2 ** (row.failures - policy.delayAfter), policy.maxDelayMs);
     const until = row.last_failure_at + delay;
     return until > now ? { retryAfterMs: until - now, locked: false } : null;
   }
 
   private fail(key: string): void {
     const now = this.now();
-    const failures = (this.live(this.row(key))?.failures ?? 0) + 1;
-    const lockedUntil = failures >= this.policy.lockAfter ? now + this.policy.lockMs : null;
+    const policy = this.policyOf(key);
+    const failures = (this.live(this.row(key), policy)?.failures ?? 0) + 1;
+    const lockedUntil = failures >= policy.lockAfter ? now + policy.lockMs : null;
     this.db
       .prepare(
         `INSERT INTO login_failures (key, failures, last_failure_at, locked_until) VALUES (?, ?, ?, ?)
