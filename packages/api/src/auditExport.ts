@@ -19,6 +19,9 @@ function cellOf(entry: AuditEntry, column: (typeof COLUMNS)[number]): string {
 
 /** The entries as CSV, a header row first, CRLF line ends. */
 export function auditCsv(entries: readonly AuditEntry[]): string {
-  const lines = [COLUMNS.join(','), ...entries.map((e) => COLUMNS.map((c) => csvCell(cellOf(e, c))).join(','))];
+  const lines = [
+    COLUMNS.join(','),
+    ...entries.map((e) => COLUMNS.map((c) => csvCell(cellOf(e, c))).join(',')),
+  ];
   return `${lines.join('\r\n')}\r\n`;
 }

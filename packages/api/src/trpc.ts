@@ -60,12 +60,20 @@ const hostErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-const REFUSALS = new Set(['UNAUTHORIZED', 'FORBIDDEN', 'TOO_MANY_REQUESTS', 'CONFLICT', 'PRECONDITION_FAILED']);
+const REFUSALS = new Set([
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'TOO_MANY_REQUESTS',
+  'CONFLICT',
+  'PRECONDITION_FAILED',
+]);
 /** Input fields that name what a call acts on, in order of preference. */
 const TARGET_FIELDS = ['uuid', 'userId', 'id', 'fmri', 'url', 'username'] as const;
 
 function recordOf(input: unknown): Record<string, unknown> {
-  return input && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
+  return input && typeof input === 'object' && !Array.isArray(input)
+    ? (input as Record<string, unknown>)
+    : {};
 }
 
 function stringField(args: Record<string, unknown>, names: readonly string[]): string | null {

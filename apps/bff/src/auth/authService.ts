@@ -53,7 +53,11 @@ export function createAuthService(deps: AuthDeps): AuthPort {
       const keys = throttle.keysOf(input.username, client.address);
       const wait = throttle.check(keys);
       if (wait) {
-        return { status: 'throttled', retryAfterSeconds: Math.ceil(wait.retryAfterMs / 1000), locked: wait.locked };
+        return {
+          status: 'throttled',
+          retryAfterSeconds: Math.ceil(wait.retryAfterMs / 1000),
+          locked: wait.locked,
+        };
       }
       // Counted before the (slow) hash, so parallel guesses cannot all slip under the limit.
       throttle.attempt(keys);
@@ -72,7 +76,12 @@ export function createAuthService(deps: AuthDeps): AuthPort {
       throttle.succeeded(keys);
       users.recordLogin(user.id);
       const { sessionId, expiresAt } = sessions.create(user.id, client);
-      return { status: 'ok', sessionId, expiresAt, user: { id: user.id, username: user.username, role: user.role } };
+      return {
+        status: 'ok',
+        sessionId,
+        expiresAt,
+        user: { id: user.id, username: user.username, role: user.role },
+      };
     },
 
     logout(sessionId) {

@@ -153,9 +153,8 @@ export class SessionStore {
 
   /** Ends every session of a user, but `keep` (the caller's own, after a password change). */
   deleteForUser(userId: string, keep?: string | null): number {
-    return this.db
-      .prepare('DELETE FROM sessions WHERE user_id = ? AND id IS NOT ?')
-      .run(userId, keep ?? null).changes;
+    return this.db.prepare('DELETE FROM sessions WHERE user_id = ? AND id IS NOT ?').run(userId, keep ?? null)
+      .changes;
   }
 
   deleteExpired(): number {

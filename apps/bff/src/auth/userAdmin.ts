@@ -14,7 +14,11 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
  * themselves, and nobody can disable or demote the last admin who can sign in. Disabling a user
  * or resetting their password ends their sessions.
  */
-export function createUserAdmin(users: UserStore, sessions: SessionStore, throttle: LoginThrottle): UsersPort {
+export function createUserAdmin(
+  users: UserStore,
+  sessions: SessionStore,
+  throttle: LoginThrottle,
+): UsersPort {
   function entryOf(row: UserRow): UserEntry {
     return {
       id: row.id,

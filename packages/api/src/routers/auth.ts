@@ -84,7 +84,10 @@ export const authRouter = {
       .output(Ok)
       .mutation(({ ctx, input }) => {
         if (!ctx.auth.confirmTotp(ctx.user.id, input.code)) {
-          throw new TRPCError({ code: 'BAD_REQUEST', message: 'wrong code: enter the one your app shows now' });
+          throw new TRPCError({
+            code: 'BAD_REQUEST',
+            message: 'wrong code: enter the one your app shows now',
+          });
         }
         return { ok: true as const };
       }),
