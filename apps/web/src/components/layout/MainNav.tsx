@@ -3,6 +3,8 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
+import { useIsAdmin } from '../../hooks/useRole';
+
 const links = [
   { href: '/', label: 'VMs' },
   { href: '/images', label: 'Images' },
@@ -11,6 +13,8 @@ const links = [
   { href: '/services', label: 'Services' },
   { href: '/jobs', label: 'Jobs' },
   { href: '/audit', label: 'Audit' },
+  { href: '/users', label: 'Users', adminOnly: true },
+  { href: '/account', label: 'Account' },
 ] as const;
 
 /** Whether `pathname` is `href` or a page under it (/jobs/<id> is within Jobs). */
@@ -23,25 +27,28 @@ function isWithin(pathname: string, href: string): boolean {
 /** The console's main sections; the current one is marked for sight and for screen readers. */
 export function MainNav() {
   const pathname = usePathname();
+  const isAdmin = useIsAdmin();
   return (
     <nav aria-label="Main" className="-mx-1 flex min-w-0 items-center gap-1 overflow-x-auto px-1">
-      {links.map(({ href, label }) => {
-        const current = isWithin(pathname, href);
-        return (
-          <Link
-            key={href}
-            href={href}
-            aria-current={current ? 'page' : undefined}
-            className={`rounded-md px-2.5 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-accent ${
-              current
-                ? 'bg-sunken text-ink ring-1 ring-line ring-inset'
-                : 'text-ink-muted hover:bg-sunken hover:text-ink'
-            }`}
-          >
-            {label}
-          </Link>
-        );
-      })}
+      {links
+        .filter((link) => isAdmin || !('adminOnly' in link))
+        .map(({ href, label }) => {
+          const current = isWithin(pathname, href);
+          return (
+            <Link
+              key={href}
+              href={href}
+              aria-current={current ? 'page' : undefined}
+              className={`rounded-md px-2.5 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-accent ${
+                current
+                  ? 'bg-sunken text-ink ring-1 ring-line ring-inset'
+                  : 'text-ink-muted hover:bg-sunken hover:text-ink'
+              }`}
+            >
+              {label}
+            </Link>
+          );
+        })}
     </nav>
   );
 }
