@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 
+import { Secret, TOTP } from 'otpauth';
+
 import { expect, signIn, test } from '../fixtures/server.js';
 
 const OPERATOR = { name: 'olga', password: 'olga-initial-pass-1' };
@@ -115,4 +117,48 @@ test('an admin adds an operator, who can neither manage users nor delete a VM; d
   await filter.getByLabel('Result').selectOption('refused');
   await filter.getByRole('button', { name: 'Apply' }).click();
   await expect(audit.locator('tbody tr').filter({ hasText: 'vm.delete' })).toHaveCount(1);
+});
+
+test('a user turns on two-factor sign-in, signs in elsewhere with a code, and ends that session from the account page', async ({
+  page,
+  browser,
+  server,
+}) => {
+  await signIn(page, server);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
+  const twoFactor = page.getByRole('region', { name: 'Two-factor sign-in' });
+  await twoFactor.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
+  await expect(twoFactor.getByRole('img', { name: 'QR code of the TOTP secret' })).toBeVisible();
+  const secret = (await twoFactor.getByTestId('totp-secret').textContent()) ?? '';
+  const totp = new TOTP({ secret: Secret.fromBase32(secret) });
+  await twoFactor.getByLabel('Code from the app').fill('000000');
+  await twoFactor.getByRole('button', { name: 'Confirm' }).click();
+  await expect(twoFactor.getByText('wrong code')).toBeVisible();
+  await twoFactor.getByLabel('Code from the app').fill(totp.generate());
+  await twoFactor.getByRole('button', { name: 'Confirm' }).click();
+  await expect(twoFactor.getByText('Signing in asks for a code')).toBeVisible();
+  await expect(twoFactor).not.toContainText(secret);
+
+  // Elsewhere: the password, then a code (the next time step: this one's code is used up).
+  const laptopContext = await browser.newContext({ userAgent: 'Laptop/1.0' });
+  const laptop = await laptopContext.newPage();
+  await laptop.goto(`${server.url}/login`);
+  await laptop.getByLabel('User name').fill('admin');
+  await laptop.getByLabel('Password').fill(server.adminPassword);
+  await laptop.getByRole('button', { name: 'Sign in' }).click();
+  await laptop.getByLabel('Authentication code').fill(totp.generate({ timestamp: Date.now() + 30_000 }));
+  await laptop.getByRole('button', { name: 'Verify' }).click();
+  await expect(laptop.getByRole('navigation', { name: 'Main' })).toBeVisible();
+
+  // Back on the first browser: two sessions, this one marked; end the laptop's.
+  await page.reload();
+  const sessions = page.getByRole('table', { name: 'Your sessions' });
+  await expect(sessions.locator('tbody tr')).toHaveCount(2);
+  await expect(sessions.locator('tbody tr[aria-current="true"]')).toContainText('this session');
+  const laptopRow = sessions.locator('tbody tr', { hasText: 'Laptop/1.0' });
+  await laptopRow.getByRole('button', { name: /End session/ }).click();
+  await expect(sessions.locator('tbody tr')).toHaveCount(1);
+  await laptop.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' }).click();
+  await expect(laptop).toHaveURL(/\/login/);
+  await laptopContext.close();
 });
