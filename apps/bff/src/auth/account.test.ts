@@ -1,18 +1,7 @@
-import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { createAuthTestbed, type AuthTestbed } from '../testing/authTestbed.js';
+import { createAuthTestbed, outcomeOf, type AuthTestbed } from '../testing/authTestbed.js';
 import { totpCodeAt } from './totp.js';
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'resolved';
-  } catch (err) {
-    if (err instanceof TRPCError) return `${err.code}: ${err.message}`;
-    throw err;
-  }
-}
 
 let t: AuthTestbed;
 let alice: ReturnType<AuthTestbed['browser']>;
@@ -30,7 +19,7 @@ describe('own password', () => {
     const laptop = t.browser({ address: '192.0.2.50' });
     await laptop.signIn('alice', 'alice-password-1');
     expect(
-      await codeOf(
+      await outcomeOf(
         alice.api.auth.changePassword({ currentPassword: 'not-it', newPassword: 'alice-password-2' }),
       ),
     ).toBe('FORBIDDEN: the current password is wrong');
@@ -40,7 +29,7 @@ describe('own password', () => {
       newPassword: 'alice-password-2',
     });
     expect((await alice.api.auth.me()).username).toBe('alice');
-    expect(await codeOf(laptop.api.auth.me())).toBe('UNAUTHORIZED: sign in first');
+    expect(await outcomeOf(laptop.api.auth.me())).toBe('UNAUTHORIZED: sign in first');
     expect(await t.browser().signIn('alice', 'alice-password-2')).toMatchObject({ username: 'alice' });
   });
 });
@@ -57,7 +46,9 @@ describe('TOTP second factor', () => {
     expect(enrolment.qr[0]?.startsWith('1111111')).toBe(true);
     // Not on until a code from the new secret is confirmed.
     expect((await alice.api.auth.account()).totpEnabled).toBe(false);
-    expect(await codeOf(alice.api.auth.totp.confirm({ code: '000000' }))).toMatch(/^BAD_REQUEST: wrong code/);
+    expect(await outcomeOf(alice.api.auth.totp.confirm({ code: '000000' }))).toMatch(
+      /^BAD_REQUEST: wrong code/,
+    );
     await alice.api.auth.totp.confirm({ code: totpCodeAt(enrolment.secret, t.now()) });
     expect((await alice.api.auth.account()).totpEnabled).toBe(true);
     return enrolment.secret;
@@ -76,18 +67,18 @@ describe('TOTP second factor', () => {
     });
     expect(b.cookie).toBeNull();
     expect(
-      await codeOf(b.api.auth.login({ username: 'alice', password: 'alice-password-1', code: '123456' })),
+      await outcomeOf(b.api.auth.login({ username: 'alice', password: 'alice-password-1', code: '123456' })),
     ).toBe('UNAUTHORIZED: wrong or already used code');
     // A wrong password with a right code is still just a wrong password.
     t.advance(30_000);
     const code = totpCodeAt(secret, t.now());
-    expect(await codeOf(b.api.auth.login({ username: 'alice', password: 'nope', code }))).toBe(
+    expect(await outcomeOf(b.api.auth.login({ username: 'alice', password: 'nope', code }))).toBe(
       'UNAUTHORIZED: wrong user name or password',
     );
     expect(await b.signIn('alice', 'alice-password-1', code)).toMatchObject({ username: 'alice' });
     // The same code again, within its window: refused.
     expect(
-      await codeOf(t.browser().api.auth.login({ username: 'alice', password: 'alice-password-1', code })),
+      await outcomeOf(t.browser().api.auth.login({ username: 'alice', password: 'alice-password-1', code })),
     ).toBe('UNAUTHORIZED: wrong or already used code');
     t.advance(30_000);
     expect(await t.browser().signIn('alice', 'alice-password-1', totpCodeAt(secret, t.now()))).toMatchObject({
@@ -110,7 +101,7 @@ describe('TOTP second factor', () => {
     const results: string[] = [];
     for (let i = 0; i < 7; i++) {
       results.push(
-        await codeOf(
+        await outcomeOf(
           b.api.auth.login({ username: 'alice', password: 'alice-password-1', code: `00000${i}` }),
         ),
       );
@@ -120,13 +111,13 @@ describe('TOTP second factor', () => {
     // Giving the password alone (no code) does not reset the count.
     await b.api.auth.login({ username: 'alice', password: 'alice-password-1' }).catch(() => undefined);
     expect(
-      await codeOf(b.api.auth.login({ username: 'alice', password: 'alice-password-1', code: '000009' })),
+      await outcomeOf(b.api.auth.login({ username: 'alice', password: 'alice-password-1', code: '000009' })),
     ).toMatch(/^TOO_MANY_REQUESTS/);
   });
 
   it('can be turned off with the password, or reset by an admin', async () => {
     await enrol();
-    expect(await codeOf(alice.api.auth.totp.disable({ currentPassword: 'wrong' }))).toBe(
+    expect(await outcomeOf(alice.api.auth.totp.disable({ currentPassword: 'wrong' }))).toBe(
       'FORBIDDEN: the current password is wrong',
     );
     await alice.api.auth.totp.disable({ currentPassword: 'alice-password-1' });

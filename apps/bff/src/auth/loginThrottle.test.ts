@@ -1,7 +1,6 @@
-import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { createAuthTestbed, type AuthTestbed } from '../testing/authTestbed.js';
+import { createAuthTestbed, outcomeOf, type AuthTestbed } from '../testing/authTestbed.js';
 import { USER_POLICY, type ThrottlePolicies } from './loginThrottle.js';
 
 // Every password check costs a real scrypt hash; most tests use a smaller policy to need fewer.
@@ -18,15 +17,9 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-/** The error a sign-in attempt ends with, as code and message; `ok` when it succeeds. */
-async function attempt(b: ReturnType<AuthTestbed['browser']>, username: string, password: string) {
-  try {
-    await b.api.auth.login({ username, password });
-    return 'ok';
-  } catch (err) {
-    if (!(err instanceof TRPCError)) throw err;
-    return `${err.code}: ${err.message}`;
-  }
+/** How a sign-in attempt ends: `resolved`, or the error as `CODE: message`. */
+function attempt(b: ReturnType<AuthTestbed['browser']>, username: string, password: string) {
+  return outcomeOf(b.api.auth.login({ username, password }));
 }
 
 const WRONG = 'UNAUTHORIZED: wrong user name or password';
@@ -55,7 +48,7 @@ describe('login throttling', () => {
     t.advance(14 * 60_000);
     expect(await attempt(b, 'alice', 'alice-password-1')).toMatch(/^TOO_MANY_REQUESTS: .*locked for 1 min/);
     t.advance(61_000);
-    expect(await attempt(b, 'alice', 'alice-password-1')).toBe('ok');
+    expect(await attempt(b, 'alice', 'alice-password-1')).toBe('resolved');
   });
 
   it('answers an unknown user exactly as a known one, so the lockout does not reveal who exists', async () => {
@@ -84,7 +77,9 @@ describe('login throttling', () => {
     }
     // A user never tried before, right password, but from the locked address.
     expect(await attempt(b, 'alice', 'alice-password-1')).toMatch(/^TOO_MANY_REQUESTS: .*locked/);
-    expect(await attempt(t.browser({ address: '198.51.100.8' }), 'alice', 'alice-password-1')).toBe('ok');
+    expect(await attempt(t.browser({ address: '198.51.100.8' }), 'alice', 'alice-password-1')).toBe(
+      'resolved',
+    );
   });
 
   it('keeps the lockout across a restart', async () => {
@@ -115,7 +110,7 @@ describe('login throttling', () => {
     expect(alice?.lockedUntil).toBe(new Date(t.now() - 60_000 + 15 * 60_000).toISOString());
     await admin.api.users.unlock({ userId: alice?.id ?? '' });
     expect((await admin.api.users.list()).find((u) => u.username === 'alice')?.lockedUntil).toBeNull();
-    expect(await attempt(t.browser({ address: '192.0.2.98' }), 'alice', 'alice-password-1')).toBe('ok');
+    expect(await attempt(t.browser({ address: '192.0.2.98' }), 'alice', 'alice-password-1')).toBe('resolved');
   });
 
   it('forgets a user’s failures after a successful sign-in', async () => {
@@ -124,7 +119,7 @@ describe('login throttling', () => {
     const b = t.browser();
     for (let i = 0; i < 2; i++) await attempt(b, 'alice', `guess-${i}`);
     t.advance(2_000);
-    expect(await attempt(b, 'alice', 'alice-password-1')).toBe('ok');
+    expect(await attempt(b, 'alice', 'alice-password-1')).toBe('resolved');
     // Had the two failures stayed, the second of these would have to wait.
     for (let i = 0; i < 2; i++) expect(await attempt(b, 'alice', `again-${i}`)).toBe(WRONG);
   });

@@ -1,17 +1,6 @@
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createAuthTestbed, HOUR, type AuthTestbed } from '../testing/authTestbed.js';
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'resolved';
-  } catch (err) {
-    if (err instanceof TRPCError) return `${err.code}: ${err.message}`;
-    throw err;
-  }
-}
+import { createAuthTestbed, HOUR, outcomeOf, type AuthTestbed } from '../testing/authTestbed.js';
 
 let t: AuthTestbed;
 beforeAll(async () => {
@@ -51,7 +40,7 @@ describe('sessions', () => {
       (s) => !s.current && s.createdAt === new Date(t.now()).toISOString(),
     );
     expect(await one.api.sessions.revoke({ id: other?.id ?? '' })).toEqual({ ok: true, current: false });
-    expect(await codeOf(two.api.auth.me())).toBe('UNAUTHORIZED: sign in first');
+    expect(await outcomeOf(two.api.auth.me())).toBe('UNAUTHORIZED: sign in first');
     expect((await one.api.auth.me()).username).toBe('alice');
   });
 
@@ -65,12 +54,12 @@ describe('sessions', () => {
     const all = await admin.api.sessions.all();
     expect(new Set(all.map((s) => s.username))).toEqual(new Set(['alice', 'bob', 'root']));
     const bobs = (await bob.api.sessions.mine()).find((s) => s.current);
-    expect(await codeOf(alice.api.sessions.revoke({ id: bobs?.id ?? '' }))).toBe(
+    expect(await outcomeOf(alice.api.sessions.revoke({ id: bobs?.id ?? '' }))).toBe(
       'NOT_FOUND: no such session (it may have ended)',
     );
     expect((await bob.api.auth.me()).username).toBe('bob');
     await admin.api.sessions.revoke({ id: bobs?.id ?? '' });
-    expect(await codeOf(bob.api.auth.me())).toBe('UNAUTHORIZED: sign in first');
+    expect(await outcomeOf(bob.api.auth.me())).toBe('UNAUTHORIZED: sign in first');
   });
 
   it('ending your own current session signs you out', async () => {
@@ -85,7 +74,7 @@ describe('sessions', () => {
     const idle = t.browser();
     await idle.signIn('alice', 'alice-password-1');
     t.advance(2 * HOUR + 1);
-    expect(await codeOf(idle.api.auth.me())).toBe('UNAUTHORIZED: sign in first');
+    expect(await outcomeOf(idle.api.auth.me())).toBe('UNAUTHORIZED: sign in first');
 
     const busy = t.browser();
     await busy.signIn('alice', 'alice-password-1');
@@ -93,6 +82,6 @@ describe('sessions', () => {
       t.advance(HOUR + 30 * 60_000);
       if (h < 6) expect((await busy.api.auth.me()).username).toBe('alice');
     }
-    expect(await codeOf(busy.api.auth.me())).toBe('UNAUTHORIZED: sign in first');
+    expect(await outcomeOf(busy.api.auth.me())).toBe('UNAUTHORIZED: sign in first');
   });
 });

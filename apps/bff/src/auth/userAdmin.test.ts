@@ -1,17 +1,6 @@
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createAuthTestbed, type AuthTestbed } from '../testing/authTestbed.js';
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'resolved';
-  } catch (err) {
-    if (err instanceof TRPCError) return `${err.code}: ${err.message}`;
-    throw err;
-  }
-}
+import { createAuthTestbed, outcomeOf, type AuthTestbed } from '../testing/authTestbed.js';
 
 // One scene for the file: root (admin) manages users; each test leaves it as it found it.
 let t: AuthTestbed;
@@ -45,7 +34,9 @@ describe('users page (admin only)', () => {
     });
     expect(JSON.stringify(listed)).not.toMatch(/scrypt|password/);
     expect(
-      await codeOf(admin.api.users.create({ username: 'olga', role: 'viewer', password: 'another-pass-1' })),
+      await outcomeOf(
+        admin.api.users.create({ username: 'olga', role: 'viewer', password: 'another-pass-1' }),
+      ),
     ).toBe('CONFLICT: there already is a user named olga');
   });
 
@@ -53,13 +44,13 @@ describe('users page (admin only)', () => {
     await t.addUser('otto', 'otto-password-1', 'operator');
     const otto = t.browser();
     await otto.signIn('otto', 'otto-password-1');
-    expect(await codeOf(otto.api.users.list())).toBe('FORBIDDEN: this needs the admin role');
+    expect(await outcomeOf(otto.api.users.list())).toBe('FORBIDDEN: this needs the admin role');
     expect(
-      await codeOf(otto.api.users.create({ username: 'x', role: 'admin', password: 'long-enough-pass' })),
+      await outcomeOf(otto.api.users.create({ username: 'x', role: 'admin', password: 'long-enough-pass' })),
     ).toBe('FORBIDDEN: this needs the admin role');
-    expect(await codeOf(otto.api.sessions.all())).toBe('FORBIDDEN: this needs the admin role');
+    expect(await outcomeOf(otto.api.sessions.all())).toBe('FORBIDDEN: this needs the admin role');
     expect(
-      await codeOf(admin.api.users.create({ username: 'bad name', role: 'viewer', password: 'short' })),
+      await outcomeOf(admin.api.users.create({ username: 'bad name', role: 'viewer', password: 'short' })),
     ).toMatch(/BAD_REQUEST: .*letters, digits.*use at least 12 characters/s);
   });
 
@@ -78,11 +69,11 @@ describe('users page (admin only)', () => {
     const b = t.browser();
     await b.signIn('dora', 'dora-password-1');
     await admin.api.users.setDisabled({ userId: dora.id, disabled: true });
-    expect(await codeOf(b.api.auth.me())).toBe('UNAUTHORIZED: sign in first');
+    expect(await outcomeOf(b.api.auth.me())).toBe('UNAUTHORIZED: sign in first');
     expect(t.parts.sessions.list({ userId: dora.id, currentSessionId: null })).toEqual([]);
-    expect(await codeOf(t.browser().api.auth.login({ username: 'dora', password: 'dora-password-1' }))).toBe(
-      'UNAUTHORIZED: wrong user name or password',
-    );
+    expect(
+      await outcomeOf(t.browser().api.auth.login({ username: 'dora', password: 'dora-password-1' })),
+    ).toBe('UNAUTHORIZED: wrong user name or password');
     await admin.api.users.setDisabled({ userId: dora.id, disabled: false });
     expect(await t.browser().signIn('dora', 'dora-password-1')).toMatchObject({ username: 'dora' });
   });
@@ -92,18 +83,18 @@ describe('users page (admin only)', () => {
     const b = t.browser();
     await b.signIn('rita', 'rita-password-1');
     await admin.api.users.resetPassword({ userId: rita.id, password: 'rita-new-password' });
-    expect(await codeOf(b.api.auth.me())).toBe('UNAUTHORIZED: sign in first');
+    expect(await outcomeOf(b.api.auth.me())).toBe('UNAUTHORIZED: sign in first');
     expect(
-      await codeOf(t.browser().api.auth.login({ username: 'rita', password: 'rita-password-1' })),
+      await outcomeOf(t.browser().api.auth.login({ username: 'rita', password: 'rita-password-1' })),
     ).toMatch(/^UNAUTHORIZED/);
     expect(await t.browser().signIn('rita', 'rita-new-password')).toMatchObject({ username: 'rita' });
   });
 
   it('keeps an admin from disabling or demoting themselves', async () => {
-    expect(await codeOf(admin.api.users.setDisabled({ userId: rootId, disabled: true }))).toBe(
+    expect(await outcomeOf(admin.api.users.setDisabled({ userId: rootId, disabled: true }))).toBe(
       'PRECONDITION_FAILED: you cannot disable yourself',
     );
-    expect(await codeOf(admin.api.users.setRole({ userId: rootId, role: 'operator' }))).toBe(
+    expect(await outcomeOf(admin.api.users.setRole({ userId: rootId, role: 'operator' }))).toBe(
       'PRECONDITION_FAILED: you cannot demote yourself',
     );
     expect((await admin.api.auth.me()).role).toBe('admin');
@@ -117,10 +108,10 @@ describe('users page (admin only)', () => {
     const fromRoot = admin.api;
     const fromAda = b.api;
     await fromRoot.users.setDisabled({ userId: ada.id, disabled: true });
-    expect(await codeOf(fromAda.users.setDisabled({ userId: rootId, disabled: true }))).toBe(
+    expect(await outcomeOf(fromAda.users.setDisabled({ userId: rootId, disabled: true }))).toBe(
       'PRECONDITION_FAILED: root is the last admin: make another admin first',
     );
-    expect(await codeOf(fromAda.users.setRole({ userId: rootId, role: 'viewer' }))).toBe(
+    expect(await outcomeOf(fromAda.users.setRole({ userId: rootId, role: 'viewer' }))).toBe(
       'PRECONDITION_FAILED: root is the last admin: make another admin first',
     );
     expect(t.parts.users.countActiveAdmins()).toBe(1);

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { TRPCError } from '@trpc/server';
+
 import { createCaller, type ClientInfo } from '@zonedeck/api';
 import type { Role } from '@zonedeck/api/schemas';
 
@@ -119,3 +121,14 @@ export function createAuthTestbed(
 }
 
 export type AuthTestbed = ReturnType<typeof createAuthTestbed>;
+
+/** How a call ended: `resolved`, or the tRPC error's `CODE: message` (other errors are thrown). */
+export async function outcomeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'resolved';
+  } catch (err) {
+    if (err instanceof TRPCError) return `${err.code}: ${err.message}`;
+    throw err;
+  }
+}

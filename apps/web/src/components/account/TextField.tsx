@@ -13,6 +13,7 @@ export function TextField({
   autoComplete = 'off',
   inputMode,
   errors,
+  autoFocus,
 }: {
   name: string;
   label: string;
@@ -20,6 +21,7 @@ export function TextField({
   autoComplete?: string;
   inputMode?: 'numeric';
   errors?: string[] | undefined;
+  autoFocus?: boolean;
 }) {
   const id = useId();
   const invalid = errors !== undefined && errors.length > 0;
@@ -34,6 +36,7 @@ export function TextField({
         type={type}
         autoComplete={autoComplete}
         inputMode={inputMode}
+        autoFocus={autoFocus}
         autoCapitalize="none"
         spellCheck={false}
         aria-invalid={invalid || undefined}

@@ -2,14 +2,12 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 
 import { errorCode, fieldErrorsOf } from '../../trpc/errors';
 import { useTRPC } from '../../trpc/provider';
+import { formText, TextField } from '../account/TextField';
 import { Button } from '../common/Button';
-
-const inputClass =
-  'block h-9 w-full rounded-md border border-line-strong bg-surface px-2.5 text-sm text-ink shadow-xs placeholder:text-ink-faint focus:border-accent focus:outline-2 focus:outline-accent/30 aria-invalid:border-red-500';
 
 function formMessage(error: unknown): string | null {
   if (!error) return null;
@@ -18,57 +16,6 @@ function formMessage(error: unknown): string | null {
   if (code === 'BAD_REQUEST' && Object.keys(fieldErrorsOf(error)).length > 0) return null;
   // The server's words: wrong credentials (never which), a used code, or how long to wait.
   return error instanceof Error && error.message ? error.message : 'sign-in failed';
-}
-
-function textField(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-}
-
-function Field({
-  name,
-  label,
-  type,
-  autoComplete,
-  inputMode,
-  errors,
-}: {
-  name: 'username' | 'password' | 'code';
-  label: string;
-  type: 'text' | 'password';
-  inputMode?: 'numeric';
-  autoComplete: string;
-  errors: string[] | undefined;
-}) {
-  const id = useId();
-  const errorId = `${id}-error`;
-  const invalid = errors !== undefined && errors.length > 0;
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
-      <input
-        id={id}
-        name={name}
-        type={type}
-        autoComplete={autoComplete}
-        inputMode={inputMode}
-        autoFocus={name === 'code'}
-        autoCapitalize="none"
-        spellCheck={false}
-        aria-required="true"
-        aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? errorId : undefined}
-        className={inputClass}
-      />
-      {invalid ? (
-        <p id={errorId} className="mt-1 text-xs text-red-700 dark:text-red-400">
-          {errors.join('; ')}
-        </p>
-      ) : null}
-    </div>
-  );
 }
 
 export function LoginForm() {
@@ -97,8 +44,8 @@ export function LoginForm() {
     const form = new FormData(event.currentTarget);
     login.mutate(
       pending
-        ? { ...pending, code: textField(form, 'code') }
-        : { username: textField(form, 'username'), password: textField(form, 'password') },
+        ? { ...pending, code: formText(form, 'code') }
+        : { username: formText(form, 'username'), password: formText(form, 'password') },
     );
   }
 
@@ -117,25 +64,26 @@ export function LoginForm() {
           <p className="text-sm text-ink-muted">
             Enter the code your authenticator app shows for {pending.username}.
           </p>
-          <Field
+          <TextField
             name="code"
             label="Authentication code"
             type="text"
             inputMode="numeric"
             autoComplete="one-time-code"
+            autoFocus
             errors={fieldErrors.code}
           />
         </>
       ) : (
         <>
-          <Field
+          <TextField
             name="username"
             label="User name"
             type="text"
             autoComplete="username"
             errors={fieldErrors.username}
           />
-          <Field
+          <TextField
             name="password"
             label="Password"
             type="password"
