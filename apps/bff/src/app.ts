@@ -4,7 +4,10 @@ import { unknownVmPropertyNames } from '@zonedeck/api';
 
 import { AuditLog } from './audit/auditLog.js';
 import { createAuthService } from './auth/authService.js';
-import { SessionStore } from './auth/sessions.js';
+import { LoginThrottle } from './auth/loginThrottle.js';
+import { SecretBox } from './auth/secretBox.js';
+import { createSessionsPort, SessionStore } from './auth/sessions.js';
+import { createUserAdmin } from './auth/userAdmin.js';
 import { UserStore } from './auth/users.js';
 import type { Config } from './config.js';
 import { ConsoleTickets } from './console/consoleTickets.js';
@@ -54,11 +57,14 @@ export async function createApp(
   // Jobs a previous process left running are interrupted; the watchers read the hosts afresh.
   const interruptedJobs = jobs.recoverInterrupted();
 
-  const auth = createAuthService(users, sessions);
+  const throttle = new LoginThrottle(db);
+  const auth = createAuthService({ users, sessions, throttle, secrets: SecretBox.inDataDir(config.dataDir) });
   const http = createAppServer(
     {
       auth,
       sessions,
+      users: createUserAdmin(users, sessions, throttle),
+      sessionsPort: createSessionsPort(sessions),
       hosts,
       jobs,
       audit,

@@ -1,18 +1,29 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import type { ApiContext, AuditPort, AuthPort, HostsPort, JobsPort } from '@zonedeck/api';
+import type {
+  ApiContext,
+  AuditPort,
+  AuthPort,
+  ClientInfo,
+  HostsPort,
+  JobsPort,
+  SessionCookiePort,
+  SessionsPort,
+  UsersPort,
+} from '@zonedeck/api';
 
-import type { AuditLog } from './audit/auditLog.js';
 import { parseCookies, serializeSessionCookie, sessionCookieName } from './auth/cookies.js';
-import type { SessionStore } from './auth/sessions.js';
+import type { SessionInfo, SessionStore } from './auth/sessions.js';
 import type { ConsoleTickets } from './console/consoleTickets.js';
 
 export interface ContextDeps {
   auth: AuthPort;
   sessions: SessionStore;
+  users: UsersPort;
+  sessionsPort: SessionsPort;
   hosts: HostsPort;
   jobs: JobsPort;
-  audit: AuditPort & Pick<AuditLog, 'record'>;
+  audit: AuditPort;
   consoles: ConsoleTickets;
   /** Served over HTTPS: the session cookie is `__Host-` prefixed and Secure. */
   secureCookies: boolean;
@@ -26,26 +37,43 @@ export function sessionOf(req: IncomingMessage, deps: Pick<ContextDeps, 'session
   return id ? deps.sessions.lookup(id) : null;
 }
 
+/** The tRPC context of one caller: its session (or none), where it calls from, and its cookie jar. */
+export function createApiContext(
+  deps: ContextDeps,
+  session: SessionInfo | null,
+  client: ClientInfo,
+  cookies: SessionCookiePort,
+): ApiContext {
+  return {
+    user: session?.user ?? null,
+    sessionId: session?.sessionId ?? null,
+    client,
+    auth: deps.auth,
+    users: deps.users,
+    sessions: deps.sessionsPort,
+    hosts: deps.hosts,
+    jobs: deps.jobs,
+    audit: deps.audit,
+    consoles: deps.consoles,
+    allowedVmProperties: deps.allowedVmProperties,
+    cookies,
+  };
+}
+
 /** Builds the tRPC context of one HTTP request. */
 export function createRequestContext(
   req: IncomingMessage,
   res: ServerResponse,
   deps: ContextDeps,
 ): ApiContext {
-  const session = sessionOf(req, deps);
-  return {
-    user: session?.user ?? null,
-    sessionId: session?.sessionId ?? null,
-    auth: deps.auth,
-    hosts: deps.hosts,
-    jobs: deps.jobs,
-    audit: deps.audit,
-    consoles: deps.consoles,
-    allowedVmProperties: deps.allowedVmProperties,
-    cookies: {
+  return createApiContext(
+    deps,
+    sessionOf(req, deps),
+    { address: req.socket.remoteAddress ?? null, userAgent: req.headers['user-agent'] ?? null },
+    {
       set: (sessionId, expiresAt) =>
         res.appendHeader('Set-Cookie', serializeSessionCookie(deps.secureCookies, sessionId, expiresAt)),
       clear: () => res.appendHeader('Set-Cookie', serializeSessionCookie(deps.secureCookies, '', null)),
     },
-  };
+  );
 }

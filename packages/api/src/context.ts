@@ -1,23 +1,64 @@
 import type { HostDriver, VmEvent } from '@zonedeck/smartos';
 
-import type { AuditEntry } from './schemas/audit.js';
-import type { SessionUser } from './schemas/auth.js';
+import type { AuditEntry, AuditListInput, AuditRecord } from './schemas/audit.js';
+import type { Account, LoginInput, SessionUser, TotpEnrolment } from './schemas/auth.js';
 import type { ConsoleKind } from './schemas/consoleProtocol.js';
 import type { HostEntry, VmSummary } from './schemas/host.js';
 import type { AddedHost, AddHostInput, HostStatus, PinHostKeyInput } from './schemas/hostConfig.js';
 import type { Job, JobDetail, JobStage } from './schemas/job.js';
+import type { SessionEntry } from './schemas/sessions.js';
+import type { CreateUserInput, UserEntry } from './schemas/users.js';
 
 /**
  * The ports the BFF implements for the routers. Routers know these interfaces only, so
  * they can be called in tests with `createCaller` and a context built from real parts.
  */
+/** Where a request came from: recorded with sessions and sign-in attempts. */
+export interface ClientInfo {
+  address: string | null;
+  userAgent: string | null;
+}
+
+/** How a sign-in attempt ended. `refused` never says whether the user exists. */
+export type LoginOutcome =
+  | { status: 'ok'; sessionId: string; user: SessionUser; expiresAt: Date }
+  | { status: 'code-required' }
+  | { status: 'refused'; reason: 'credentials' | 'code' }
+  | { status: 'throttled'; retryAfterSeconds: number; locked: boolean };
+
 export interface AuthPort {
-  /** Checks the password; on success creates a session. Resolves null on bad credentials. */
-  login(
-    username: string,
-    password: string,
-  ): Promise<{ sessionId: string; user: SessionUser; expiresAt: Date } | null>;
+  /** Checks the password (and TOTP code); on success creates a session. Throttled per user and address. */
+  login(input: LoginInput, client: ClientInfo): Promise<LoginOutcome>;
   logout(sessionId: string): void;
+  account(userId: string): Account;
+  /** Changes the caller's password and ends their other sessions; false when `current` is wrong. */
+  changePassword(userId: string, sessionId: string, current: string, next: string): Promise<boolean>;
+  /** Starts TOTP enrolment: a new secret, shown this once, until a code from it is confirmed. */
+  beginTotp(userId: string): TotpEnrolment;
+  /** Confirms enrolment with a code from the new secret; false when the code is wrong. */
+  confirmTotp(userId: string, code: string): boolean;
+  /** Turns the caller's second factor off; false when `currentPassword` is wrong. */
+  disableTotp(userId: string, currentPassword: string): Promise<boolean>;
+}
+
+/** User management for admins; `actor` is the admin, for the guard rails (not themselves, not the last admin). */
+export interface UsersPort {
+  list(): UserEntry[];
+  create(input: CreateUserInput): Promise<UserEntry>;
+  setRole(actor: SessionUser, userId: string, role: SessionUser['role']): UserEntry;
+  setDisabled(actor: SessionUser, userId: string, disabled: boolean): UserEntry;
+  /** Sets a new password and ends every session of the user. */
+  resetPassword(userId: string, password: string): Promise<UserEntry>;
+  resetTotp(userId: string): UserEntry;
+  /** Ends a sign-in lockout. */
+  unlock(userId: string): UserEntry;
+}
+
+export interface SessionsPort {
+  /** Live sessions: one user's, or everyone's without `userId`; the caller's own marked current. */
+  list(opts: { userId?: string; currentSessionId: string }): SessionEntry[];
+  /** Ends a session at once (only one of `userId`'s when given); its id, or null if none matched. */
+  revoke(id: string, opts: { userId?: string }): string | null;
 }
 
 export interface SessionCookiePort {
@@ -78,7 +119,8 @@ export interface JobsPort {
 }
 
 export interface AuditPort {
-  list(opts: { limit: number; target?: string | undefined }): AuditEntry[];
+  list(filter: AuditListInput): AuditEntry[];
+  record(entry: AuditRecord): void;
 }
 
 /** Issues console tickets (docs/consoleProtocol.md); the BFF's relay consumes them. */
@@ -98,7 +140,11 @@ export interface ApiContext {
   /** The signed-in user, or null. */
   user: SessionUser | null;
   sessionId: string | null;
+  /** The request's client: address and user agent. */
+  client: ClientInfo;
   auth: AuthPort;
+  users: UsersPort;
+  sessions: SessionsPort;
   cookies: SessionCookiePort;
   hosts: HostsPort;
   jobs: JobsPort;

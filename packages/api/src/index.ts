@@ -7,12 +7,16 @@ export type {
   ApiContext,
   AuditPort,
   AuthPort,
+  ClientInfo,
   ConsolesPort,
   HostsPort,
   JobControl,
   JobRequest,
   JobsPort,
+  LoginOutcome,
   SessionCookiePort,
+  SessionsPort,
+  UsersPort,
 } from './context.js';
 export type { HostErrorData } from './trpc.js';
 export { DANGEROUS_VM_PROPERTY_NAMES, unknownVmPropertyNames } from './vmPropertyPolicy.js';

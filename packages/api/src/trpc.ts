@@ -3,7 +3,8 @@ import { z } from 'zod';
 
 import { SmartosError } from '@zonedeck/smartos';
 
-import type { ApiContext } from './context.js';
+import type { ApiContext, JobsPort } from './context.js';
+import type { AuditRecord } from './schemas/audit.js';
 import { roleRank, type Role } from './schemas/common.js';
 
 /** What the page shows when a host command failed: which command, exit code, stderr's first line. */
@@ -59,7 +60,73 @@ const hostErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(hostErrors);
+const REFUSALS = new Set([
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'TOO_MANY_REQUESTS',
+  'CONFLICT',
+  'PRECONDITION_FAILED',
+]);
+/** Input fields that name what a call acts on, in order of preference. */
+const TARGET_FIELDS = ['uuid', 'userId', 'id', 'fmri', 'url', 'username'] as const;
+
+function recordOf(input: unknown): Record<string, unknown> {
+  return input && typeof input === 'object' && !Array.isArray(input)
+    ? (input as Record<string, unknown>)
+    : {};
+}
+
+function stringField(args: Record<string, unknown>, names: readonly string[]): string | null {
+  for (const name of names) {
+    const value = args[name];
+    if (typeof value === 'string' && value) return value.slice(0, 200);
+  }
+  return null;
+}
+
+/**
+ * Every mutation ends up in the audit log: those that start a job are recorded by the job runner
+ * when the job ends (or is refused); this records all the others, including refusals by role.
+ * Calls without a session are not attributable and not recorded, but sign-in attempts are.
+ */
+const auditMutations = t.middleware(async ({ ctx, type, path, getRawInput, next }) => {
+  if (type !== 'mutation') return next();
+  let startedJob = false;
+  const jobs: JobsPort = {
+    start: (user, request) => {
+      startedJob = true;
+      return ctx.jobs.start(user, request);
+    },
+    list: (opts) => ctx.jobs.list(opts),
+    get: (id) => ctx.jobs.get(id),
+    events: (signal) => ctx.jobs.events(signal),
+  };
+  const result = await next({ ctx: { ...ctx, jobs } });
+  const login = path === 'auth.login';
+  if (startedJob || (!ctx.user && !login)) return result;
+
+  const args = recordOf(await getRawInput().catch(() => undefined));
+  let user: AuditRecord['user'] = ctx.user ?? { id: null, username: stringField(args, ['username']) ?? '' };
+  if (result.ok && login) {
+    const data = recordOf(result.data);
+    // A right password awaiting its TOTP code is not an outcome yet.
+    if (data.status !== 'ok') return result;
+    user = recordOf(data.user) as AuditRecord['user'];
+  }
+  const where = login ? `from ${ctx.client.address ?? 'an unknown address'}` : null;
+  ctx.audit.record({
+    user,
+    action: path,
+    hostId: stringField(args, ['hostId']),
+    target: stringField(args, TARGET_FIELDS),
+    args,
+    result: result.ok ? 'ok' : REFUSALS.has(result.error.code) ? 'refused' : 'error',
+    detail: result.ok ? where : [result.error.message, where].filter(Boolean).join(' '),
+  });
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(hostErrors).use(auditMutations);
 
 /** The one place roles are enforced: every procedure but login names the role it needs. */
 function requireRole(role: Role) {

@@ -1,18 +1,10 @@
 import type { AuditPort } from '@zonedeck/api';
-import type { AuditEntry } from '@zonedeck/api/schemas';
+import type { AuditEntry, AuditListInput, AuditRecord } from '@zonedeck/api/schemas';
 
 import type { Db } from '../db/database.js';
 import { redactSecrets } from './redact.js';
 
-export interface AuditRecord {
-  user: { id: string | null; username: string };
-  action: string;
-  hostId: string | null;
-  target: string | null;
-  args: Record<string, unknown>;
-  result: AuditEntry['result'];
-  detail: string | null;
-}
+export type { AuditRecord };
 
 interface AuditRow {
   id: number;
@@ -52,14 +44,36 @@ export class AuditLog implements AuditPort {
       );
   }
 
-  list(opts: { limit: number; target?: string | undefined }): AuditEntry[] {
-    const rows = (
-      opts.target === undefined
-        ? this.db.prepare('SELECT * FROM audit ORDER BY id DESC LIMIT ?').all(opts.limit)
-        : this.db
-            .prepare('SELECT * FROM audit WHERE target = ? ORDER BY id DESC LIMIT ?')
-            .all(opts.target, opts.limit)
-    ) as AuditRow[];
+  /** The newest entries that pass every given filter (action by prefix, the rest exactly). */
+  list(filter: AuditListInput): AuditEntry[] {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (filter.user !== undefined) {
+      where.push('username = ?');
+      params.push(filter.user);
+    }
+    if (filter.action !== undefined) {
+      where.push("action LIKE ? ESCAPE '\\'");
+      params.push(`${filter.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    }
+    if (filter.target !== undefined) {
+      where.push('target = ?');
+      params.push(filter.target);
+    }
+    if (filter.result !== undefined) {
+      where.push('result = ?');
+      params.push(filter.result);
+    }
+    if (filter.from !== undefined) {
+      where.push('at >= ?');
+      params.push(Date.parse(filter.from));
+    }
+    if (filter.to !== undefined) {
+      where.push('at < ?');
+      params.push(Date.parse(filter.to));
+    }
+    const sql = `SELECT * FROM audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
+    const rows = this.db.prepare(sql).all(...params, filter.limit) as AuditRow[];
     return rows.map((row) => ({
       id: row.id,
       at: new Date(row.at).toISOString(),

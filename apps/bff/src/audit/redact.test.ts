@@ -22,4 +22,26 @@ describe('redactSecrets', () => {
       nics: [{ ip: '10.0.0.2', vnc_password: '[redacted]' }],
     });
   });
+
+  it('hides the passwords and TOTP codes of sign-in and user management', () => {
+    expect(
+      redactSecrets({
+        username: 'olga',
+        password: 'p1',
+        currentPassword: 'p2',
+        newPassword: 'p3',
+        code: '123456',
+        totpSecret: 'JBSWY3DP',
+        role: 'operator',
+      }),
+    ).toEqual({
+      username: 'olga',
+      password: '[redacted]',
+      currentPassword: '[redacted]',
+      newPassword: '[redacted]',
+      code: '[redacted]',
+      totpSecret: '[redacted]',
+      role: 'operator',
+    });
+  });
 });

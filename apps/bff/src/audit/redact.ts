@@ -1,5 +1,5 @@
 /** Argument names whose values never reach the audit log. */
-const SECRET = /pass(word)?|secret|token|private|key$|keys$|user-script|credential/i;
+const SECRET = /pass(word)?|secret|token|private|key$|keys$|user-script|credential|^code$|otp/i;
 
 /** A copy of `value` with every secret-looking property replaced by "[redacted]", at any depth. */
 export function redactSecrets(value: unknown): unknown {

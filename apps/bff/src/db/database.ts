@@ -74,6 +74,22 @@ const migrations: readonly string[] = [
      created_at INTEGER NOT NULL,
      CHECK ((key_path IS NULL) <> (key_sealed IS NULL))
    );`,
+  // Users and audit (issue 8): last sign-in, TOTP (secrets encrypted), where a session signed in
+  // from, login throttling that survives a restart, and indexes for the audit filters.
+  `ALTER TABLE users ADD COLUMN last_login_at INTEGER;
+   ALTER TABLE users ADD COLUMN totp_secret TEXT;
+   ALTER TABLE users ADD COLUMN totp_pending TEXT;
+   ALTER TABLE users ADD COLUMN totp_last_step INTEGER;
+   ALTER TABLE sessions ADD COLUMN address TEXT;
+   ALTER TABLE sessions ADD COLUMN user_agent TEXT;
+   CREATE TABLE login_failures (
+     key             TEXT PRIMARY KEY,
+     failures        INTEGER NOT NULL,
+     last_failure_at INTEGER NOT NULL,
+     locked_until    INTEGER
+   );
+   CREATE INDEX audit_username ON audit(username);
+   CREATE INDEX audit_action ON audit(action);`,
 ];
 
 /** Opens (creating if needed) the console's one SQLite file and brings its schema up to date. */

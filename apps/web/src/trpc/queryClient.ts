@@ -1,9 +1,9 @@
-import { QueryCache, QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 
 import { isPermanent, isUnauthorized } from './errors';
 
 export interface QueryClientHooks {
-  /** Called once per failed query whose error is UNAUTHORIZED: the session is gone. */
+  /** Called once per failed query or mutation whose error is UNAUTHORIZED: the session is gone. */
   onUnauthorized: () => void;
 }
 
@@ -11,6 +11,12 @@ export interface QueryClientHooks {
 export function createQueryClient(hooks: QueryClientHooks): QueryClient {
   return new QueryClient({
     queryCache: new QueryCache({
+      onError: (error) => {
+        if (isUnauthorized(error)) hooks.onUnauthorized();
+      },
+    }),
+    // A session ended elsewhere (revoked, user disabled) shows on the next click as much as on a read.
+    mutationCache: new MutationCache({
       onError: (error) => {
         if (isUnauthorized(error)) hooks.onUnauthorized();
       },

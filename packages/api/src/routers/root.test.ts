@@ -22,19 +22,45 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+function notUsed(): never {
+  throw new Error('not used in these tests');
+}
+
 function callerAs(role: Role | null, events: string[] = []) {
   const ctx: ApiContext = {
     user: role ? { id: 'u1', username: 'alice', role } : null,
     sessionId: role ? 's1' : null,
+    client: { address: '192.0.2.1', userAgent: 'test' },
+    // Sign-in, users and sessions are the BFF's; their routers are tested there against the real stores.
     auth: {
-      login: (username, password) =>
+      login: ({ username, password }) =>
         Promise.resolve(
           username === 'alice' && password === 'right'
-            ? { sessionId: 's2', user: { id: 'u1', username, role: 'viewer' }, expiresAt: new Date(0) }
-            : null,
+            ? {
+                status: 'ok' as const,
+                sessionId: 's2',
+                user: { id: 'u1', username, role: 'viewer' as const },
+                expiresAt: new Date(0),
+              }
+            : { status: 'refused' as const, reason: 'credentials' as const },
         ),
       logout: (sessionId) => void events.push(`logout ${sessionId}`),
+      account: notUsed,
+      changePassword: notUsed,
+      beginTotp: notUsed,
+      confirmTotp: notUsed,
+      disableTotp: notUsed,
     },
+    users: {
+      list: notUsed,
+      create: notUsed,
+      setRole: notUsed,
+      setDisabled: notUsed,
+      resetPassword: notUsed,
+      resetTotp: notUsed,
+      unlock: notUsed,
+    },
+    sessions: { list: notUsed, revoke: notUsed },
     cookies: {
       set: (sessionId) => void events.push(`set ${sessionId}`),
       clear: () => void events.push('clear'),
@@ -66,7 +92,7 @@ function callerAs(role: Role | null, events: string[] = []) {
       get: () => null,
       events: async function* () {},
     },
-    audit: { list: () => [] },
+    audit: { list: () => [], record: () => undefined },
     consoles: { issue: ({ kind, uuid }) => `ticket-${kind}-${uuid}` },
   };
   return createCaller(ctx);
@@ -116,9 +142,8 @@ describe('auth', () => {
     const events: string[] = [];
     const anon = callerAs(null, events);
     expect(await anon.auth.login({ username: 'alice', password: 'right' })).toEqual({
-      id: 'u1',
-      username: 'alice',
-      role: 'viewer',
+      status: 'ok',
+      user: { id: 'u1', username: 'alice', role: 'viewer' },
     });
     expect(events).toEqual(['set s2']);
     expect(await codeOf(anon.auth.login({ username: 'alice', password: 'wrong' }))).toBe('UNAUTHORIZED');

@@ -7,7 +7,9 @@ import { imageRouter } from './image.js';
 import { jobRouter } from './job.js';
 import { networkRouter } from './network.js';
 import { serviceRouter } from './service.js';
+import { sessionsRouter } from './sessions.js';
 import { storageRouter } from './storage.js';
+import { usersRouter } from './users.js';
 import { vmRouter } from './vm.js';
 
 export const appRouter = router({
@@ -19,7 +21,9 @@ export const appRouter = router({
   job: jobRouter,
   network: networkRouter,
   service: serviceRouter,
+  sessions: sessionsRouter,
   storage: storageRouter,
+  users: usersRouter,
   vm: vmRouter,
 });
 

@@ -16,7 +16,40 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
-export const AuditListInput = z.object({
-  limit: z.number().int().min(1).max(1000).default(200),
-  target: z.string().max(64).optional(),
+const Instant = z.iso.datetime({ offset: true, message: 'a date and time such as 2026-01-31T12:00:00Z' });
+
+/** Which entries to show: every field narrows (user and target exactly, action by prefix). */
+export const AuditFilter = z.object({
+  user: z.string().trim().min(1).max(64).optional(),
+  /** `vm.` matches every VM action, `vm.stop` that one. */
+  action: z.string().trim().min(1).max(64).optional(),
+  target: z.string().trim().min(1).max(200).optional(),
+  result: AuditResult.optional(),
+  /** From this instant on (inclusive) ... */
+  from: Instant.optional(),
+  /** ... until before this one. */
+  to: Instant.optional(),
 });
+export type AuditFilter = z.infer<typeof AuditFilter>;
+
+export const AuditListInput = AuditFilter.extend({
+  limit: z.number().int().min(1).max(1000).default(200),
+});
+export type AuditListInput = z.infer<typeof AuditListInput>;
+
+export const AuditExportInput = AuditFilter.extend({ format: z.enum(['csv', 'json']) });
+
+/** A download: the file's name, type and text. */
+export const AuditExport = z.object({ filename: z.string(), contentType: z.string(), body: z.string() });
+export type AuditExport = z.infer<typeof AuditExport>;
+
+/** What the audit log stores of one action (the BFF redacts secrets from `args`). */
+export interface AuditRecord {
+  user: { id: string | null; username: string };
+  action: string;
+  hostId: string | null;
+  target: string | null;
+  args: Record<string, unknown>;
+  result: AuditEntry['result'];
+  detail: string | null;
+}

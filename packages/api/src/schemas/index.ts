@@ -6,5 +6,7 @@ export * from './host.js';
 export * from './hostConfig.js';
 export * from './hostData.js';
 export * from './job.js';
+export * from './sessions.js';
+export * from './users.js';
 export * from './vmAction.js';
 export * from './consoleProtocol.js';

@@ -4,15 +4,18 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 
-import type { VmSummary } from '@zonedeck/api/schemas';
+import type { AuditFilter as AuditFilterValue, VmSummary } from '@zonedeck/api/schemas';
 
 import { useNow } from '../../hooks/useNow';
+import { auditFilterFromParams, auditFilterToParams } from '../../lib/auditFilter';
 import { filterAudit } from '../../lib/auditText';
 import { useTRPC } from '../../trpc/provider';
 import { ErrorPanel } from '../common/ErrorPanel';
 import { Panel } from '../common/Panel';
 import { LoadingRegion, Skeleton } from '../common/Skeleton';
+import { AuditExportButtons } from './AuditExportButtons';
 import { AuditFilter } from './AuditFilter';
+import { AuditFilterForm } from './AuditFilterForm';
 import { AuditTable } from './AuditTable';
 
 export const AUDIT_LIST_INPUT = { limit: 500 };
@@ -47,21 +50,31 @@ function useKnownVmNames(): ReadonlyMap<string, string> {
   return names;
 }
 
-/** The audit log, newest first, with a text filter kept in the URL (?q=) so it survives a reload. */
+/**
+ * The audit log, newest first: filtered by the server (user, action, target, result, time range)
+ * and then by a text filter, both kept in the URL so they survive a reload and can be shared.
+ */
 export function AuditList() {
   const trpc = useTRPC();
-  const audit = useQuery(trpc.audit.list.queryOptions(AUDIT_LIST_INPUT));
   const searchParams = useSearchParams();
   const pathname = usePathname();
+  const [filter, setFilter] = useState<AuditFilterValue>(() => auditFilterFromParams(searchParams));
+  const audit = useQuery(trpc.audit.list.queryOptions({ ...AUDIT_LIST_INPUT, ...filter }));
   const [query, setQuery] = useState(() => searchParams.get('q') ?? '');
   const names = useKnownVmNames();
   const now = useNow(15_000);
 
   const shown = filterAudit(audit.data ?? [], query, names);
 
+  function applyFilter(next: AuditFilterValue) {
+    setFilter(next);
+    const search = auditFilterToParams(next, new URLSearchParams(window.location.search)).toString();
+    window.history.replaceState(null, '', search ? `${pathname}?${search}` : pathname);
+  }
+
   function changeQuery(value: string) {
     setQuery(value);
-    const params = new URLSearchParams(searchParams.toString());
+    const params = new URLSearchParams(window.location.search);
     if (value) params.set('q', value);
     else params.delete('q');
     const search = params.toString();
@@ -77,7 +90,11 @@ export function AuditList() {
 
   return (
     <div className="space-y-4">
-      <h1 className="text-lg font-semibold tracking-tight">Audit log</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-lg font-semibold tracking-tight">Audit log</h1>
+        <AuditExportButtons filter={filter} />
+      </div>
+      <AuditFilterForm filter={filter} onApply={applyFilter} />
       <Panel
         label="Audit entries"
         title={<>Entries {count ? <span className="font-normal text-ink-muted">{count}</span> : null}</>}

@@ -3,7 +3,8 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
-import { navLinks } from './navLinks';
+import { useIsAdmin } from '../../hooks/useRole';
+import { navLinksFor } from './navLinks';
 
 /** Whether `pathname` is `href` or a page under it (/jobs/<id> is within Jobs). */
 function isWithin(pathname: string, href: string): boolean {
@@ -15,9 +16,10 @@ function isWithin(pathname: string, href: string): boolean {
 /** The console's main sections; the current one is marked for sight and for screen readers. */
 export function MainNav() {
   const pathname = usePathname();
+  const isAdmin = useIsAdmin();
   return (
     <nav aria-label="Main" className="-mx-1 flex min-w-0 items-center gap-1 overflow-x-auto px-1">
-      {navLinks.map(({ href, label }) => {
+      {navLinksFor(isAdmin).map(({ href, label }) => {
         const current = isWithin(pathname, href);
         return (
           <Link

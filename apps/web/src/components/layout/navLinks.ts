@@ -6,6 +6,8 @@ export interface NavLink {
   href: string;
   label: string;
   key?: string;
+  /** Shown to admins only (the server refuses the others anyway). */
+  adminOnly?: boolean;
 }
 
 export const navLinks: readonly NavLink[] = [
@@ -17,4 +19,11 @@ export const navLinks: readonly NavLink[] = [
   { href: '/jobs', label: 'Jobs', key: 'j' },
   { href: '/audit', label: 'Audit', key: 'a' },
   { href: '/hosts', label: 'Hosts', key: 'h' },
+  { href: '/users', label: 'Users', adminOnly: true },
+  { href: '/account', label: 'Account' },
 ];
+
+/** The pages a user with this role sees. */
+export function navLinksFor(isAdmin: boolean): readonly NavLink[] {
+  return navLinks.filter((link) => isAdmin || !link.adminOnly);
+}

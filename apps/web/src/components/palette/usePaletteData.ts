@@ -7,7 +7,7 @@ import { importable } from '../../lib/images';
 import { paletteCommands, type PaletteCommand } from '../../lib/paletteCommands';
 import { canAdminister } from '../../lib/vmActions';
 import { useTRPC } from '../../trpc/provider';
-import { navLinks } from '../layout/navLinks';
+import { navLinksFor } from '../layout/navLinks';
 
 /**
  * The palette's commands for one host, read while the palette is open: the VMs (the list the VM
@@ -29,7 +29,7 @@ export function usePaletteData(hostId: string): { commands: PaletteCommand[]; lo
   const commands = paletteCommands({
     role,
     hostId,
-    pages: navLinks,
+    pages: navLinksFor(admin),
     vms: vms.data ?? [],
     importable: importable(avail.data ?? [], installed.data ?? []),
     pools: (pools.data ?? []).map((p) => p.name),
