@@ -5,16 +5,15 @@ import { unknownVmPropertyNames } from '@zonedeck/api';
 import { AuditLog } from './audit/auditLog.js';
 import { createAuthService } from './auth/authService.js';
 import { LoginThrottle } from './auth/loginThrottle.js';
-import { SecretBox } from './auth/secretBox.js';
 import { createSessionsPort, SessionStore } from './auth/sessions.js';
 import { createUserAdmin } from './auth/userAdmin.js';
 import { UserStore } from './auth/users.js';
 import type { Config } from './config.js';
 import { ConsoleTickets } from './console/consoleTickets.js';
+import { openSecretBox } from './crypto/secretBox.js';
 import { openDatabase } from './db/database.js';
 import { HostRegistry } from './hosts/hostRegistry.js';
 import { HostStore } from './hosts/hostStore.js';
-import { openSecretBox } from './hosts/secretBox.js';
 import type { ServerLimits } from './http/serverLimits.js';
 import { JobRunner } from './jobs/jobRunner.js';
 import { JobStore } from './jobs/jobStore.js';
@@ -46,7 +45,8 @@ export async function createApp(
   const initialAdminPassword = await users.ensureInitialAdmin();
 
   const audit = new AuditLog(db);
-  const hosts = new HostRegistry({ store: new HostStore(db, openSecretBox(config.dataDir)), audit });
+  const secrets = openSecretBox(config.dataDir);
+  const hosts = new HostRegistry({ store: new HostStore(db, secrets), audit });
   // A configured real host comes first (the home page shows the first host); the simulated
   // host stays available as the demo host; then the hosts added on the hosts page.
   if (config.sshHost) hosts.addSshHost(config.sshHost);
@@ -58,7 +58,7 @@ export async function createApp(
   const interruptedJobs = jobs.recoverInterrupted();
 
   const throttle = new LoginThrottle(db);
-  const auth = createAuthService({ users, sessions, throttle, secrets: SecretBox.inDataDir(config.dataDir) });
+  const auth = createAuthService({ users, sessions, throttle, secrets });
   const http = createAppServer(
     {
       auth,

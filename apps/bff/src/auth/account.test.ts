@@ -89,8 +89,11 @@ describe('TOTP second factor', () => {
   it('stores the secret encrypted and never shows it again', async () => {
     const secret = await enrol();
     const row = t.parts.users.findById(aliceId);
-    expect(row?.totp_secret).toMatch(/^v1:/);
-    expect(row?.totp_secret).not.toContain(secret);
+    // Sealed (crypto/secretBox.ts): base64 of version, IV, tag and ciphertext, the seed in neither form.
+    const sealed = row?.totp_secret ?? '';
+    expect(sealed).toMatch(/^[A-Za-z0-9+/]{40,}={0,2}$/);
+    expect(sealed).not.toContain(secret);
+    expect(Buffer.from(sealed, 'base64').includes(secret)).toBe(false);
     expect(JSON.stringify(await alice.api.auth.account())).not.toContain(secret);
     expect(JSON.stringify(t.parts.audit.list({ limit: 100 }))).not.toContain(secret);
   });

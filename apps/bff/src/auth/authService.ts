@@ -1,12 +1,15 @@
 import type { AuthPort, ClientInfo, LoginOutcome } from '@zonedeck/api';
 import type { Account, LoginInput } from '@zonedeck/api/schemas';
 
+import type { SecretBox } from '../crypto/secretBox.js';
 import type { LoginThrottle } from './loginThrottle.js';
 import { verifyPassword } from './passwords.js';
-import type { SecretBox } from './secretBox.js';
 import type { SessionStore } from './sessions.js';
 import { newTotpSecret, qrRows, totpStepOf, totpUri } from './totp.js';
 import type { UserRow, UserStore } from './users.js';
+
+/** A TOTP seed is sealed for its user: a value copied to another user's row does not open. */
+const totpLabel = (userId: string): string => `totp:${userId}`;
 
 // Verified against when the user does not exist, so a wrong user name costs as long as a wrong password.
 const dummyHash = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
@@ -44,7 +47,7 @@ export function createAuthService(deps: AuthDeps): AuthPort {
 
   /** Whether `code` is right for the user's secret and not used before; uses it up if so. */
   function useCode(user: UserRow, sealed: string, code: string): boolean {
-    const step = totpStepOf(secrets.open(sealed), code, now());
+    const step = totpStepOf(secrets.openText(sealed, totpLabel(user.id)), code, now());
     return step !== null && users.useTotpStep(user.id, step);
   }
 
@@ -110,7 +113,7 @@ export function createAuthService(deps: AuthDeps): AuthPort {
     beginTotp(userId) {
       const user = userOf(userId);
       const secret = newTotpSecret();
-      users.setTotpPending(userId, secrets.seal(secret));
+      users.setTotpPending(userId, secrets.sealText(secret, totpLabel(userId)));
       const uri = totpUri(secret, user.username);
       return { secret, uri, qr: qrRows(uri) };
     },
@@ -118,7 +121,7 @@ export function createAuthService(deps: AuthDeps): AuthPort {
     confirmTotp(userId, code) {
       const user = userOf(userId);
       if (!user.totp_pending) return false;
-      const step = totpStepOf(secrets.open(user.totp_pending), code, now());
+      const step = totpStepOf(secrets.openText(user.totp_pending, totpLabel(userId)), code, now());
       if (step === null) return false;
       users.enableTotp(userId, user.totp_pending, step);
       return true;

@@ -60,7 +60,7 @@ const migrations: readonly string[] = [
    CREATE INDEX audit_at ON audit(at);
    CREATE INDEX audit_target ON audit(target);`,
   // Hosts added on the hosts page. The key is a path on this machine or a pasted key sealed
-  // with the data directory's host-keys.secret (hosts/secretBox.ts); host_key is the pinned
+  // with the data directory's secret.key (crypto/secretBox.ts); host_key is the pinned
   // fingerprint, NULL until an admin confirms the one the host presented.
   `CREATE TABLE hosts (
      id         TEXT PRIMARY KEY,

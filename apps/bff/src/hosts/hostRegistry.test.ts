@@ -9,10 +9,10 @@ import type { AddHostInput, SessionUser } from '@zonedeck/api/schemas';
 import { initSim, startSshd, type TestSshd } from '@zonedeck/smartos-sim';
 
 import { AuditLog } from '../audit/auditLog.js';
+import { openSecretBox, SECRET_KEY_FILE } from '../crypto/secretBox.js';
 import { openDatabase, type Db } from '../db/database.js';
 import { HostRegistry } from './hostRegistry.js';
 import { HostStore } from './hostStore.js';
-import { openSecretBox } from './secretBox.js';
 
 // Hosts added as on the hosts page: stored in a real SQLite file, the pasted key sealed, and
 // reached over SSH: the simulated host behind a real OpenSSH sshd on loopback.
@@ -159,7 +159,7 @@ describe('hosts added on the hosts page', () => {
     }
 
     // Nor with another key file in the data directory.
-    const keyFile = path.join(dir, 'data', 'host-keys.secret');
+    const keyFile = path.join(dir, 'data', SECRET_KEY_FILE);
     const original = readFileSync(keyFile);
     writeFileSync(keyFile, Buffer.alloc(32, 7));
     ({ hosts } = startRegistry());

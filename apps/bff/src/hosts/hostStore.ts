@@ -1,5 +1,5 @@
+import type { SecretBox } from '../crypto/secretBox.js';
 import type { Db } from '../db/database.js';
-import type { SecretBox } from './secretBox.js';
 
 /** A host added on the hosts page, as stored (a pasted key stays sealed until used). */
 export interface StoredHost {
@@ -51,7 +51,8 @@ export class HostStore {
   /** Stores the host unconfirmed (no pinned key). Throws on a duplicate id (SQLITE_CONSTRAINT). */
   add(host: NewStoredHost): StoredHost {
     const keyPath = host.key.source === 'path' ? host.key.path : null;
-    const sealed = host.key.source === 'pasted' ? this.box.seal(host.key.privateKey, host.id) : null;
+    const sealed =
+      host.key.source === 'pasted' ? this.box.seal(host.key.privateKey, `host:${host.id}`) : null;
     this.db
       .prepare(
         `INSERT INTO hosts (id, name, address, port, username, key_path, key_sealed, host_key, created_at)
@@ -75,7 +76,7 @@ export class HostStore {
   privateKeyOf(host: StoredHost): { privateKeyPath: string } | { privateKey: Buffer } {
     return host.key.source === 'path'
       ? { privateKeyPath: host.key.path }
-      : { privateKey: this.box.open(host.key.sealed, host.id) };
+      : { privateKey: this.box.open(host.key.sealed, `host:${host.id}`) };
   }
 }
 

@@ -10,12 +10,12 @@ import type { Role } from '@zonedeck/api/schemas';
 import { AuditLog } from '../audit/auditLog.js';
 import { createAuthService } from '../auth/authService.js';
 import { ADDRESS_POLICY, LoginThrottle, USER_POLICY, type ThrottlePolicies } from '../auth/loginThrottle.js';
-import { SecretBox } from '../auth/secretBox.js';
 import { createSessionsPort, SessionStore } from '../auth/sessions.js';
 import { createUserAdmin } from '../auth/userAdmin.js';
 import { UserStore } from '../auth/users.js';
 import { ConsoleTickets } from '../console/consoleTickets.js';
 import { createApiContext, type ContextDeps } from '../context.js';
+import { openSecretBox } from '../crypto/secretBox.js';
 import { openDatabase } from '../db/database.js';
 import { HostRegistry } from '../hosts/hostRegistry.js';
 import { JobRunner } from '../jobs/jobRunner.js';
@@ -46,7 +46,7 @@ export function createAuthTestbed(
     const audit = new AuditLog(db, now);
     const jobs = new JobRunner(new JobStore(db), audit);
     const deps: ContextDeps = {
-      auth: createAuthService({ users, sessions, throttle, secrets: SecretBox.inDataDir(dataDir), now }),
+      auth: createAuthService({ users, sessions, throttle, secrets: openSecretBox(dataDir), now }),
       sessions,
       users: createUserAdmin(users, sessions, throttle),
       sessionsPort: createSessionsPort(sessions),

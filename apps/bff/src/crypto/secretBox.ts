@@ -1,8 +1,9 @@
 /**
- * Encrypts the private keys pasted on the hosts page (AES-256-GCM) with a key that lives in its
- * own file in the data directory, created 0600 on first use: the SQLite file alone (a copy, a
- * backup) does not give the keys away. Each sealed value is bound to a label (the host id), so a
- * value moved to another row does not open either.
+ * Encrypts the secrets the console keeps in SQLite (SSH private keys pasted on the hosts page,
+ * TOTP seeds) with AES-256-GCM under a key in its own file in the data directory, created 0600
+ * on first use: the SQLite file alone (a copy, a backup) does not give them away. Each sealed
+ * value is bound to a label (`host:<id>`, `totp:<user id>`), so a value moved to another row does
+ * not open either.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -12,7 +13,7 @@ const VERSION = 1;
 const KEY_BYTES = 32;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
-export const SECRET_KEY_FILE = 'host-keys.secret';
+export const SECRET_KEY_FILE = 'secret.key';
 
 export class SecretBoxError extends Error {
   override readonly name = 'SecretBoxError';
@@ -22,13 +23,18 @@ export interface SecretBox {
   seal(plaintext: Buffer, label: string): Buffer;
   /** Throws SecretBoxError when the value was altered, belongs to another label or key. */
   open(sealed: Buffer, label: string): Buffer;
+  /** `seal` for text, as base64 for a TEXT column. */
+  sealText(plaintext: string, label: string): string;
+  openText(sealed: string, label: string): string;
 }
 
 /** The box of a data directory; its key file is read, or created, on first use only. */
 export function openSecretBox(dataDir: string): SecretBox {
   let key: Buffer | undefined;
   const getKey = (): Buffer => (key ??= loadOrCreateKey(path.join(dataDir, SECRET_KEY_FILE)));
-  return {
+  const box: SecretBox = {
+    sealText: (plaintext, label) => box.seal(Buffer.from(plaintext, 'utf8'), label).toString('base64'),
+    openText: (sealed, label) => box.open(Buffer.from(sealed, 'base64'), label).toString('utf8'),
     seal(plaintext, label) {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv('aes-256-gcm', getKey(), iv);
@@ -54,6 +60,7 @@ export function openSecretBox(dataDir: string): SecretBox {
       }
     },
   };
+  return box;
 }
 
 function loadOrCreateKey(file: string): Buffer {
