@@ -99,6 +99,11 @@ test('g-keys go to pages, / focuses the filter, ? lists the keys; typing is left
   await expect(help).toBeHidden();
 
   await go('v', /\/$/);
+  // The VM list's filter answers to / as well.
+  const vmFilter = page.getByRole('searchbox', { name: 'Filter VMs by text' });
+  await vmFilter.waitFor();
+  await page.keyboard.press('/');
+  await expect(vmFilter).toBeFocused();
 });
 
 test('a reload keeps the filters and the selected VM tab', async ({ page, server }) => {

@@ -135,7 +135,16 @@ function VmListPanel({ hostId }: { hostId: string }) {
           retrying={vms.isFetching}
         />
       ) : vms.data.length === 0 ? (
-        <p className="py-8 text-center text-ink-muted">No VMs on this host yet</p>
+        <p className="py-8 text-center text-ink-muted">
+          No VMs on this host yet.{' '}
+          {admin ? (
+            <Link href="/vms/new" className="font-medium text-accent hover:underline">
+              Create the first one
+            </Link>
+          ) : (
+            'An admin can create one.'
+          )}
+        </p>
       ) : (
         <div className="-mx-4 -my-4">
           <VmListToolbar view={view} onChange={setView} shown={shown.length} total={rows.length} />

@@ -35,6 +35,7 @@ export function VmListToolbar({
         <Search aria-hidden="true" className="pointer-events-none absolute left-2 size-4 text-ink-muted" />
         <input
           type="search"
+          data-page-filter
           value={view.q}
           placeholder="Alias, uuid, IP, image…"
           maxLength={200}
