@@ -41,21 +41,35 @@ const CAT_BYTES = 50 * MB;
 
 // ---- processes ----------------------------------------------------------------------------
 
-/** RSS in bytes of a process and everything below it (websockify forks one child per link). */
-function treeRss(pid: number): number {
-  let rss = 0;
+/** The sum of `measure` over a process and everything below it (websockify forks one child per link). */
+function treeSum(pid: number, measure: (pid: number) => number): number {
+  let sum = 0;
   try {
-    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    rss += Number(kb ?? 0) * 1024;
+    sum += measure(pid);
     for (const task of readdirSync(`/proc/${pid}/task`)) {
       const children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
-      for (const child of children ? children.split(' ') : []) rss += treeRss(Number(child));
+      for (const child of children ? children.split(' ') : []) sum += treeSum(Number(child), measure);
     }
   } catch {
     // gone meanwhile
   }
-  return rss;
+  return sum;
 }
+
+/** RSS in bytes of a process tree. */
+const treeRss = (pid: number) =>
+  treeSum(pid, (p) => {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1];
+    return Number(kb ?? 0) * 1024;
+  });
+
+/** CPU time (user + system) in ms of a process tree, from /proc/<pid>/stat (clock ticks of 10 ms). */
+const treeCpuMs = (pid: number) =>
+  treeSum(pid, (p) => {
+    const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  });
 
 /** The production server's pid: the node running apps/bff/dist/main.js on this data directory. */
 function serverPid(dataDir: string): number {
@@ -156,10 +170,31 @@ try {
   const access = await login(server.url, server.adminPassword);
   console.error(`console bench: ${rounds} rounds, load ${loadBefore.map((l) => f(l, 2)).join(' ')}`);
 
+  /** CPU per MB moved, warm-up round included (10 ms ticks: a rough figure). */
+  const cpuRow = (what: string, cpuMs: Record<Peer, number>) => {
+    const perMb = (p: Peer) => cpuMs[p] / (((rounds + 1) * THROUGHPUT_BYTES) / MB);
+    row(
+      `CPU ${what}, ms per MB (process tree)`,
+      f(perMb('relay'), 2),
+      f(perMb('websockify'), 2),
+      '–',
+      ratio(perMb('relay'), perMb('websockify')),
+      '',
+      '',
+    );
+  };
   const open: Record<Peer, () => Promise<Link>> = {
     relay: () => relayLink(access, ELK, 'vnc'),
     websockify: () => websockifyLink(websockify.port),
     direct: () => directLink(vncSocket),
+  };
+  const pidOf: Record<Peer, number | null> = { relay: bffPid, websockify: websockify.pid, direct: null };
+  /** Runs a peer's case, adding the CPU time its relay process tree spent to `cpuMs`. */
+  const metered = (peer: Peer, cpuMs: Record<Peer, number>, run: () => Promise<void>) => async () => {
+    const pid = pidOf[peer];
+    const before = pid ? treeCpuMs(pid) : 0;
+    await run();
+    cpuMs[peer] += pid ? treeCpuMs(pid) - before : 0;
   };
   const command = {} as Record<Peer, Reader>;
   for (const peer of PEERS) {
@@ -169,8 +204,9 @@ try {
 
   // Throughput, MB/s (median over rounds).
   if (wanted('down')) {
+    const cpu = each(PEERS, () => 0);
     const downMs = await interleaved(
-      each(PEERS, (p) => () => down(command[p], THROUGHPUT_BYTES)),
+      each(PEERS, (p) => metered(p, cpu, () => down(command[p], THROUGHPUT_BYTES))),
       rounds,
     );
     const downRate = each(PEERS, (p) => THROUGHPUT_BYTES / MB / (median(downMs[p]) / 1000));
@@ -183,10 +219,12 @@ try {
       '≥ 1.10x websockify',
       verdict(downRate.relay / downRate.websockify >= 1.1),
     );
+    cpuRow('down', cpu);
   }
   if (wanted('up')) {
+    const cpu = each(PEERS, () => 0);
     const upMs = await interleaved(
-      each(PEERS, (p) => () => up(command[p], THROUGHPUT_BYTES)),
+      each(PEERS, (p) => metered(p, cpu, () => up(command[p], THROUGHPUT_BYTES))),
       rounds,
     );
     const upRate = each(PEERS, (p) => THROUGHPUT_BYTES / MB / (median(upMs[p]) / 1000));
@@ -199,6 +237,7 @@ try {
       '≥ 3.00x websockify',
       verdict(upRate.relay / upRate.websockify >= 3),
     );
+    cpuRow('up', cpu);
   }
 
   // Round trips of 16-byte messages, µs.
@@ -236,7 +275,6 @@ try {
   if (wanted('stall')) {
     const accepted = each(PEERS, (): number[] => []);
     const growth = each(PEERS, (): number[] => []);
-    const pidOf: Record<Peer, number | null> = { relay: bffPid, websockify: websockify.pid, direct: null };
     const stall = async (peer: Peer) => {
       const link = await open[peer]();
       const pid = pidOf[peer];
