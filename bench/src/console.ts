@@ -7,7 +7,9 @@
  * is, on elk's VNC socket, which websockify (`--unix-target`) and the direct client reach too.
  * Prints a Markdown table of ratios.
  *
- *   pnpm --filter @zonedeck/bench console [rounds]
+ *   pnpm --filter @zonedeck/bench console [rounds] [case ...]
+ *
+ * Cases (all when none is named): down up rtt stall vnc cat echo.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,27 +30,46 @@ import { interleaved, percentile } from './stats.js';
 const ELK = '6a9d35d3-d522-4310-a724-fc38c59cd7e5';
 const DHCP = '2321c688-e15e-4c6f-bc07-b2f7ff772c18';
 const rounds = Number(process.argv[2] ?? 5);
+const CASES = ['down', 'up', 'rtt', 'stall', 'vnc', 'cat', 'echo'] as const;
+type Case = (typeof CASES)[number];
+const named = process.argv.slice(3);
+for (const n of named) if (!(CASES as readonly string[]).includes(n)) throw new Error(`unknown case ${n}`);
+const wanted = (c: Case) => named.length === 0 || named.includes(c);
 const MB = 1e6;
 const THROUGHPUT_BYTES = 32 * MB;
 const CAT_BYTES = 50 * MB;
 
 // ---- processes ----------------------------------------------------------------------------
 
-/** RSS in bytes of a process and everything below it (websockify forks one child per link). */
-function treeRss(pid: number): number {
-  let rss = 0;
+/** The sum of `measure` over a process and everything below it (websockify forks one child per link). */
+function treeSum(pid: number, measure: (pid: number) => number): number {
+  let sum = 0;
   try {
-    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    rss += Number(kb ?? 0) * 1024;
+    sum += measure(pid);
     for (const task of readdirSync(`/proc/${pid}/task`)) {
       const children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
-      for (const child of children ? children.split(' ') : []) rss += treeRss(Number(child));
+      for (const child of children ? children.split(' ') : []) sum += treeSum(Number(child), measure);
     }
   } catch {
     // gone meanwhile
   }
-  return rss;
+  return sum;
 }
+
+/** RSS in bytes of a process tree. */
+const treeRss = (pid: number) =>
+  treeSum(pid, (p) => {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1];
+    return Number(kb ?? 0) * 1024;
+  });
+
+/** CPU time (user + system) in ms of a process tree, from /proc/<pid>/stat (clock ticks of 10 ms). */
+const treeCpuMs = (pid: number) =>
+  treeSum(pid, (p) => {
+    const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  });
 
 /** The production server's pid: the node running apps/bff/dist/main.js on this data directory. */
 function serverPid(dataDir: string): number {
@@ -149,10 +170,31 @@ try {
   const access = await login(server.url, server.adminPassword);
   console.error(`console bench: ${rounds} rounds, load ${loadBefore.map((l) => f(l, 2)).join(' ')}`);
 
+  /** CPU per MB moved, warm-up round included (10 ms ticks: a rough figure). */
+  const cpuRow = (what: string, cpuMs: Record<Peer, number>) => {
+    const perMb = (p: Peer) => cpuMs[p] / (((rounds + 1) * THROUGHPUT_BYTES) / MB);
+    row(
+      `CPU ${what}, ms per MB (process tree)`,
+      f(perMb('relay'), 2),
+      f(perMb('websockify'), 2),
+      '–',
+      ratio(perMb('relay'), perMb('websockify')),
+      '',
+      '',
+    );
+  };
   const open: Record<Peer, () => Promise<Link>> = {
     relay: () => relayLink(access, ELK, 'vnc'),
     websockify: () => websockifyLink(websockify.port),
     direct: () => directLink(vncSocket),
+  };
+  const pidOf: Record<Peer, number | null> = { relay: bffPid, websockify: websockify.pid, direct: null };
+  /** Runs a peer's case, adding the CPU time its relay process tree spent to `cpuMs`. */
+  const metered = (peer: Peer, cpuMs: Record<Peer, number>, run: () => Promise<void>) => async () => {
+    const pid = pidOf[peer];
+    const before = pid ? treeCpuMs(pid) : 0;
+    await run();
+    cpuMs[peer] += pid ? treeCpuMs(pid) - before : 0;
   };
   const command = {} as Record<Peer, Reader>;
   for (const peer of PEERS) {
@@ -161,191 +203,209 @@ try {
   }
 
   // Throughput, MB/s (median over rounds).
-  const downMs = await interleaved(
-    each(PEERS, (p) => () => down(command[p], THROUGHPUT_BYTES)),
-    rounds,
-  );
-  const upMs = await interleaved(
-    each(PEERS, (p) => () => up(command[p], THROUGHPUT_BYTES)),
-    rounds,
-  );
-  const downRate = each(PEERS, (p) => THROUGHPUT_BYTES / MB / (median(downMs[p]) / 1000));
-  const upRate = each(PEERS, (p) => THROUGHPUT_BYTES / MB / (median(upMs[p]) / 1000));
-  const d = downRate.relay / downRate.websockify;
-  const u = upRate.relay / upRate.websockify;
-  row(
-    'throughput down, MB/s',
-    f(downRate.relay),
-    f(downRate.websockify),
-    f(downRate.direct),
-    ratio(downRate.relay, downRate.websockify),
-    '≥ 1.10x websockify',
-    verdict(d >= 1.1),
-  );
-  row(
-    'throughput up, MB/s',
-    f(upRate.relay),
-    f(upRate.websockify),
-    f(upRate.direct),
-    ratio(upRate.relay, upRate.websockify),
-    '≥ 3.00x websockify',
-    verdict(u >= 3),
-  );
+  if (wanted('down')) {
+    const cpu = each(PEERS, () => 0);
+    const downMs = await interleaved(
+      each(PEERS, (p) => metered(p, cpu, () => down(command[p], THROUGHPUT_BYTES))),
+      rounds,
+    );
+    const downRate = each(PEERS, (p) => THROUGHPUT_BYTES / MB / (median(downMs[p]) / 1000));
+    row(
+      'throughput down, MB/s',
+      f(downRate.relay),
+      f(downRate.websockify),
+      f(downRate.direct),
+      ratio(downRate.relay, downRate.websockify),
+      '≥ 1.10x websockify',
+      verdict(downRate.relay / downRate.websockify >= 1.1),
+    );
+    cpuRow('down', cpu);
+  }
+  if (wanted('up')) {
+    const cpu = each(PEERS, () => 0);
+    const upMs = await interleaved(
+      each(PEERS, (p) => metered(p, cpu, () => up(command[p], THROUGHPUT_BYTES))),
+      rounds,
+    );
+    const upRate = each(PEERS, (p) => THROUGHPUT_BYTES / MB / (median(upMs[p]) / 1000));
+    row(
+      'throughput up, MB/s',
+      f(upRate.relay),
+      f(upRate.websockify),
+      f(upRate.direct),
+      ratio(upRate.relay, upRate.websockify),
+      '≥ 3.00x websockify',
+      verdict(upRate.relay / upRate.websockify >= 3),
+    );
+    cpuRow('up', cpu);
+  }
 
   // Round trips of 16-byte messages, µs.
-  const rtt = each(PEERS, (): number[] => []);
-  await interleaved(
-    each(PEERS, (p) => () => pings(command[p], 200, rtt[p])),
-    rounds,
-  );
-  const q = (p: Peer, at: number) => percentile(rtt[p], at);
-  const gap50 = q('relay', 0.5) - q('direct', 0.5);
-  row(
-    'RTT p50, µs',
-    f(q('relay', 0.5), 0),
-    f(q('websockify', 0.5), 0),
-    f(q('direct', 0.5), 0),
-    `+${f(gap50, 0)} µs`,
-    '≤ direct + 60 µs',
-    verdict(gap50 <= 60),
-  );
-  row(
-    'RTT p99, µs',
-    f(q('relay', 0.99), 0),
-    f(q('websockify', 0.99), 0),
-    f(q('direct', 0.99), 0),
-    `+${f(q('relay', 0.99) - q('direct', 0.99), 0)} µs`,
-    '',
-    '',
-  );
+  if (wanted('rtt')) {
+    const rtt = each(PEERS, (): number[] => []);
+    await interleaved(
+      each(PEERS, (p) => () => pings(command[p], 200, rtt[p])),
+      rounds,
+    );
+    const q = (p: Peer, at: number) => percentile(rtt[p], at);
+    const gap50 = q('relay', 0.5) - q('direct', 0.5);
+    row(
+      'RTT p50, µs',
+      f(q('relay', 0.5), 0),
+      f(q('websockify', 0.5), 0),
+      f(q('direct', 0.5), 0),
+      `+${f(gap50, 0)} µs`,
+      '≤ direct + 60 µs',
+      verdict(gap50 <= 60),
+    );
+    row(
+      'RTT p99, µs',
+      f(q('relay', 0.99), 0),
+      f(q('websockify', 0.99), 0),
+      f(q('direct', 0.99), 0),
+      `+${f(q('relay', 0.99) - q('direct', 0.99), 0)} µs`,
+      '',
+      '',
+    );
+  }
+
   for (const peer of PEERS) await command[peer].link.close();
 
   // A client that stops reading for 3 s: what the guest got rid of, and the relay's RSS growth.
-  const accepted = each(PEERS, (): number[] => []);
-  const growth = each(PEERS, (): number[] => []);
-  const pidOf: Record<Peer, number | null> = { relay: bffPid, websockify: websockify.pid, direct: null };
-  const stall = async (peer: Peer) => {
-    const link = await open[peer]();
-    const pid = pidOf[peer];
-    const before = pid ? treeRss(pid) : 0;
-    link.pauseReading();
-    await link.write(Buffer.from('S'));
-    await sleep(3000);
-    accepted[peer].push(await guest.stallAccepted());
-    growth[peer].push(pid ? treeRss(pid) - before : 0);
-    await link.close();
-    await sleep(300);
-  };
-  await interleaved(
-    each(PEERS, (p) => () => stall(p)),
-    Math.min(rounds, 3),
-  );
-  const acc = each(PEERS, (p) => Math.max(...accepted[p]) / MB);
-  const rss = each(PEERS, (p) => Math.max(...growth[p]) / MB);
-  row(
-    'stalled client: MB accepted (max)',
-    f(acc.relay, 2),
-    f(acc.websockify, 2),
-    f(acc.direct, 2),
-    ratio(acc.relay, acc.websockify),
-    '',
-    '',
-  );
-  row(
-    'stalled client: RSS growth, MB (max)',
-    f(rss.relay, 2),
-    f(rss.websockify, 2),
-    '–',
-    '',
-    '≤ 1 MB',
-    verdict(rss.relay <= 1),
-  );
+  if (wanted('stall')) {
+    const accepted = each(PEERS, (): number[] => []);
+    const growth = each(PEERS, (): number[] => []);
+    const stall = async (peer: Peer) => {
+      const link = await open[peer]();
+      const pid = pidOf[peer];
+      const before = pid ? treeRss(pid) : 0;
+      link.pauseReading();
+      await link.write(Buffer.from('S'));
+      await sleep(3000);
+      accepted[peer].push(await guest.stallAccepted());
+      growth[peer].push(pid ? treeRss(pid) - before : 0);
+      await link.close();
+      await sleep(300);
+    };
+    await interleaved(
+      each(PEERS, (p) => () => stall(p)),
+      Math.min(rounds, 3),
+    );
+    const acc = each(PEERS, (p) => Math.max(...accepted[p]) / MB);
+    const rss = each(PEERS, (p) => Math.max(...growth[p]) / MB);
+    row(
+      'stalled client: MB accepted (max)',
+      f(acc.relay, 2),
+      f(acc.websockify, 2),
+      f(acc.direct, 2),
+      ratio(acc.relay, acc.websockify),
+      '',
+      '',
+    );
+    row(
+      'stalled client: RSS growth, MB (max)',
+      f(rss.relay, 2),
+      f(rss.websockify, 2),
+      '–',
+      '',
+      '≤ 1 MB',
+      verdict(rss.relay <= 1),
+    );
+  }
 
   // VNC: full 1280x800 raw frames per second.
-  const vnc = {} as Record<Peer, Reader>;
-  for (const peer of PEERS) {
-    vnc[peer] = new Reader(await open[peer]());
-    await rfbHandshake(vnc[peer]);
+  if (wanted('vnc')) {
+    const vnc = {} as Record<Peer, Reader>;
+    for (const peer of PEERS) {
+      vnc[peer] = new Reader(await open[peer]());
+      await rfbHandshake(vnc[peer]);
+    }
+    const FRAMES = 10;
+    const vncMs = await interleaved(
+      each(PEERS, (p) => () => frames(vnc[p], FRAMES)),
+      rounds,
+    );
+    const fps = each(PEERS, (p) => FRAMES / (median(vncMs[p]) / 1000));
+    row(
+      'VNC 1280x800 raw, frames/s',
+      f(fps.relay),
+      f(fps.websockify),
+      f(fps.direct),
+      ratio(fps.relay, fps.direct),
+      '≥ 0.95x direct',
+      verdict(fps.relay / fps.direct >= 0.95),
+    );
+    for (const peer of PEERS) await vnc[peer].link.close();
   }
-  const FRAMES = 10;
-  const vncMs = await interleaved(
-    each(PEERS, (p) => () => frames(vnc[p], FRAMES)),
-    rounds,
-  );
-  const fps = each(PEERS, (p) => FRAMES / (median(vncMs[p]) / 1000));
-  row(
-    'VNC 1280x800 raw, frames/s',
-    f(fps.relay),
-    f(fps.websockify),
-    f(fps.direct),
-    ratio(fps.relay, fps.direct),
-    '≥ 0.95x direct',
-    verdict(fps.relay / fps.direct >= 0.95),
-  );
-  for (const peer of PEERS) await vnc[peer].link.close();
 
   // Terminals: the shell through the relay against the same zlogin's PTY read here.
-  const bigFile = path.join(tmp, 'big.txt');
-  const line = `${'0123456789abcdefghijklmnopqrstuvwxyz'.repeat(2)}\n`;
-  writeFileSync(bigFile, line.repeat(Math.ceil(CAT_BYTES / line.length)).slice(0, CAT_BYTES));
-  const transport = createLocalTransport({ env: simEnv(path.join(server.dataDir, 'sim')) });
-  cleanups.unshift(() => transport.close());
-  const { shell } = await createHostDriver(transport).consoleEndpoints(DHCP);
-  const openTerminal: Record<Terminal, () => Promise<Link>> = {
-    relay: () => relayLink(access, DHCP, 'shell'),
-    'raw PTY': async () => ptyLink(await transport.spawnPty({ argv: shell, cols: 80, rows: 24 })),
-  };
-  const term = {} as Record<Terminal, Reader>;
-  for (const t of TERMINALS) {
-    term[t] = new Reader(await openTerminal[t](), true);
-    await prompt(term[t]);
-  }
-  const catMs = await interleaved(
-    each(TERMINALS, (t) => () => catFile(term[t], bigFile)),
-    Math.min(rounds, 3),
-  );
-  const cat = each(TERMINALS, (t) => CAT_BYTES / MB / (median(catMs[t]) / 1000));
-  row(
-    'terminal: cat 50 MB, MB/s',
-    f(cat.relay),
-    '–',
-    f(cat['raw PTY']),
-    ratio(cat.relay, cat['raw PTY']),
-    '≥ 0.90x raw PTY',
-    verdict(cat.relay / cat['raw PTY'] >= 0.9),
-  );
+  if (wanted('cat') || wanted('echo')) {
+    const bigFile = path.join(tmp, 'big.txt');
+    const line = `${'0123456789abcdefghijklmnopqrstuvwxyz'.repeat(2)}\n`;
+    writeFileSync(bigFile, line.repeat(Math.ceil(CAT_BYTES / line.length)).slice(0, CAT_BYTES));
+    const transport = createLocalTransport({ env: simEnv(path.join(server.dataDir, 'sim')) });
+    cleanups.unshift(() => transport.close());
+    const { shell } = await createHostDriver(transport).consoleEndpoints(DHCP);
+    const openTerminal: Record<Terminal, () => Promise<Link>> = {
+      relay: () => relayLink(access, DHCP, 'shell'),
+      'raw PTY': async () => ptyLink(await transport.spawnPty({ argv: shell, cols: 80, rows: 24 })),
+    };
+    const term = {} as Record<Terminal, Reader>;
+    for (const t of TERMINALS) {
+      term[t] = new Reader(await openTerminal[t](), true);
+      await prompt(term[t]);
+    }
+    if (wanted('cat')) {
+      const catMs = await interleaved(
+        each(TERMINALS, (t) => () => catFile(term[t], bigFile)),
+        Math.min(rounds, 3),
+      );
+      const cat = each(TERMINALS, (t) => CAT_BYTES / MB / (median(catMs[t]) / 1000));
+      row(
+        'terminal: cat 50 MB, MB/s',
+        f(cat.relay),
+        '–',
+        f(cat['raw PTY']),
+        ratio(cat.relay, cat['raw PTY']),
+        '≥ 0.90x raw PTY',
+        verdict(cat.relay / cat['raw PTY'] >= 0.9),
+      );
+    }
 
-  const echo = each(TERMINALS, (): number[] => []);
-  for (const t of TERMINALS) {
-    const started = term[t].text(/\n/);
-    await term[t].link.write(Buffer.from('cat > /dev/null\r'));
-    await started;
-    await sleep(300);
+    if (wanted('echo')) {
+      const echo = each(TERMINALS, (): number[] => []);
+      for (const t of TERMINALS) {
+        const started = term[t].text(/\n/);
+        await term[t].link.write(Buffer.from('cat > /dev/null\r'));
+        await started;
+        await sleep(300);
+      }
+      await interleaved(
+        each(TERMINALS, (t) => () => echoes(term[t], 200, echo[t])),
+        rounds,
+      );
+      const e = (t: Terminal, at: number) => percentile(echo[t], at);
+      row(
+        'keystroke echo p50, µs',
+        f(e('relay', 0.5), 0),
+        '–',
+        f(e('raw PTY', 0.5), 0),
+        `+${f(e('relay', 0.5) - e('raw PTY', 0.5), 0)} µs`,
+        '≤ 200 µs',
+        verdict(e('relay', 0.5) <= 200),
+      );
+      row(
+        'keystroke echo p99, µs',
+        f(e('relay', 0.99), 0),
+        '–',
+        f(e('raw PTY', 0.99), 0),
+        `+${f(e('relay', 0.99) - e('raw PTY', 0.99), 0)} µs`,
+        '',
+        '',
+      );
+    }
+    for (const t of TERMINALS) await term[t].link.close();
   }
-  await interleaved(
-    each(TERMINALS, (t) => () => echoes(term[t], 200, echo[t])),
-    rounds,
-  );
-  const e = (t: Terminal, at: number) => percentile(echo[t], at);
-  row(
-    'keystroke echo p50, µs',
-    f(e('relay', 0.5), 0),
-    '–',
-    f(e('raw PTY', 0.5), 0),
-    `+${f(e('relay', 0.5) - e('raw PTY', 0.5), 0)} µs`,
-    '≤ 200 µs',
-    verdict(e('relay', 0.5) <= 200),
-  );
-  row(
-    'keystroke echo p99, µs',
-    f(e('relay', 0.99), 0),
-    '–',
-    f(e('raw PTY', 0.99), 0),
-    `+${f(e('relay', 0.99) - e('raw PTY', 0.99), 0)} µs`,
-    '',
-    '',
-  );
-  for (const t of TERMINALS) await term[t].link.close();
 } finally {
   for (const c of cleanups) await c().catch((err: unknown) => console.error('cleanup:', err));
 }

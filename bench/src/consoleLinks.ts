@@ -25,10 +25,13 @@ export interface RelayAccess {
   cookie: string;
 }
 
+/** The header every tRPC mutation needs (apps/bff/src/http/csrfGuard.ts). */
+const CSRF = { 'x-zonedeck-csrf': '1' };
+
 export async function login(url: string, password: string): Promise<RelayAccess> {
   const res = await fetch(`${url}/api/trpc/auth.login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: url },
+    headers: { 'content-type': 'application/json', origin: url, ...CSRF },
     body: JSON.stringify({ username: 'admin', password }),
   });
   if (res.status !== 200) throw new Error(`login: HTTP ${res.status}`);
@@ -38,7 +41,7 @@ export async function login(url: string, password: string): Promise<RelayAccess>
 async function ticketPath(access: RelayAccess, uuid: string, kind: ConsoleKind): Promise<string> {
   const res = await fetch(`${access.url}/api/trpc/console.createTicket`, {
     method: 'POST',
-    headers: { cookie: access.cookie, 'content-type': 'application/json', origin: access.url },
+    headers: { cookie: access.cookie, 'content-type': 'application/json', origin: access.url, ...CSRF },
     body: JSON.stringify({ hostId: 'sim', uuid, kind }),
   });
   const body = (await res.json()) as { result?: { data: { path: string } }; error?: { message: string } };

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { CONSOLE_ACK_WINDOW } from '@zonedeck/api/schemas';
+
 import { startTestApp } from '../testing/testApp.js';
 import { createTicket, login, openConsole, type ConsoleTestClient } from './consoleTestClient.js';
 
@@ -162,7 +164,7 @@ describe('shell', () => {
     await c.message('ready');
     await c.expectOutput(/# *$/);
     c.type('yes | head -c 50000000\r');
-    const window = 256 * 1024;
+    const window = CONSOLE_ACK_WINDOW;
     await c.until('the window to fill', () => c.received >= window);
     await new Promise((r) => setTimeout(r, 1_500));
     const stalled = c.received;

@@ -64,6 +64,13 @@ function once<T>(): { emit(value: T): void; on(listener: (value: T) => void): vo
 
 const GONE = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'ENOENT']);
 
+/**
+ * Input a guest's socket may hold before the relay stops reading the client. The socket's own
+ * high-water mark (16 KiB) is below one WebSocket message, so pausing at it would stop and
+ * restart the client's stream for nearly every message.
+ */
+export const SOCKET_INPUT_WINDOW = 1 << 20;
+
 /** A unix socket on the host (a guest's VNC or serial port). Its end means the guest went away. */
 export function socketSource(socket: Duplex): ConsoleSource {
   const ended = once<SourceEnd>();
@@ -82,7 +89,11 @@ export function socketSource(socket: Duplex): ConsoleSource {
   return {
     onData: (l) => void socket.on('data', (chunk: Buffer) => l(chunk)),
     onEnd: (l) => ended.on(l),
-    write: (chunk) => socket.write(chunk),
+    write(chunk) {
+      socket.write(chunk);
+      // Above the socket's high-water mark, so 'drain' follows once it is empty.
+      return socket.writableLength < SOCKET_INPUT_WINDOW;
+    },
     onDrain: (l) => void socket.on('drain', l),
     resize: () => undefined,
     pause: () => void socket.pause(),
