@@ -56,7 +56,7 @@ test('an admin adds an operator, who can neither manage users nor delete a VM; d
   const uuid = /\/vms\/([0-9a-f-]{36})/.exec(olga.url())?.[1] ?? '';
   expect(uuid).not.toBe('');
   const refused = await olga.request.post(`${server.url}/api/trpc/vm.delete`, {
-    headers: { 'content-type': 'application/json', origin: server.url },
+    headers: { 'content-type': 'application/json', origin: server.url, 'x-zonedeck-csrf': '1' },
     data: { hostId: 'sim', uuid },
   });
   expect(refused.status()).toBe(403);
