@@ -1,7 +1,7 @@
 // The guests of running kvm VMs: VNC (RFB handshake, pixels) and serial (login, a shell) on the
 // zone's sockets, through the real executables. The built-in guest always; QEMU when the emulator
 // and the guest image are there (in CI, where both are installed, their absence fails the test).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,24 @@ describe('built-in guest', () => {
     const again = await run(root, ['smartos-sim', 'boot'], env);
     expect(again).toMatchObject({ code: 0, stdout: '0 guests started\n' });
     expect(await vmPid(root, ELK)).toBe(pidBefore);
+  });
+
+  it('smartos-sim boot stops at the host guest limit and says which VMs run without one', async () => {
+    const root = await freshRoot();
+    started.push({ root, uuid: ELK }, { root, uuid: OCS });
+    const env = { SMARTOS_SIM_GUEST: 'builtin', SMARTOS_SIM_MAX_GUESTS: '1' };
+    const r = await run(root, ['smartos-sim', 'boot'], env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('1 guest started');
+    const live = [];
+    for (const uuid of [ELK, OCS]) {
+      if (isGuestProcess(await vmPid(root, uuid), join(root, 'zones', uuid))) live.push(uuid);
+    }
+    expect(live).toHaveLength(1);
+    const without = live[0] === ELK ? OCS : ELK;
+    expect(readFileSync(join(zoneTmp(root, without), 'vm.log'), 'utf8')).toContain(
+      'no guest started: 1 guests already run on this host (SMARTOS_SIM_MAX_GUESTS=1)',
+    );
   });
 
   it('vmadm start: VNC shows a framebuffer, the serial console logs in to a shell; stop kills the guest', async () => {

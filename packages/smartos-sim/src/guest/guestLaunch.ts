@@ -112,6 +112,20 @@ export async function startGuestFor(
   const vm = readVm(layout, uuid);
   if (vm === undefined || !isHvmBrand(vm.brand)) return undefined;
   const live = readAllVms(layout).filter((v) => v.uuid !== uuid && hasLiveGuest(v)).length;
+  return startGuestWithin(layout, vm, env, live);
+}
+
+/**
+ * `startGuestFor` when the caller already knows how many other guests are live: a host booting
+ * hundreds of VMs counts them once, not once per VM.
+ */
+export async function startGuestWithin(
+  layout: SimLayout,
+  vm: VmObject,
+  env: NodeJS.ProcessEnv,
+  live: number,
+): Promise<number | undefined> {
+  if (!isHvmBrand(vm.brand)) return undefined;
   if (live >= maxGuests(env)) {
     logLine(
       vm,
