@@ -123,8 +123,9 @@ describe('bhyve serial', () => {
 
     expect(zoneConsolePids(uuid)).toEqual([]);
     const c = await openSerial(uuid);
-    const pids = zoneConsolePids(uuid);
-    expect(pids).toHaveLength(1);
+    // The PTY's child shows as `zlogin -C` once it has exec'd, which can trail "ready" under load.
+    await c.until('zlogin -C to start', () => zoneConsolePids(uuid).length > 0, SLOW);
+    expect(zoneConsolePids(uuid)).toHaveLength(1);
     await logIn(c);
     c.type('echo bee-$((6*7)); hostname\r');
     await c.expectOutput(/bee-42\r?\n/, SLOW);
