@@ -327,6 +327,40 @@ const TRANSPORT_CASES: Case[] = [
     },
   },
   {
+    name: 'connectSocket with a reader hands it every byte (in its buffers where the transport reads in place)',
+    async run({ transport, dir }) {
+      const path = join(dir, 'echo-reader.sock');
+      const server = await echoServer(path);
+      try {
+        const given = new Set<ArrayBufferLike>();
+        const received: Buffer[] = [];
+        let inPlace = 0;
+        const socket = await transport.connectSocket(path, {
+          nextBuffer() {
+            const buffer = Buffer.alloc(4096);
+            given.add(buffer.buffer);
+            return buffer;
+          },
+          onRead(chunk) {
+            if (given.has(chunk.buffer)) inPlace++;
+            received.push(Buffer.from(chunk));
+            return true;
+          },
+        });
+        const bytes = Buffer.from(Array.from({ length: 256 * 64 }, (_, i) => (i * 7) % 256));
+        const closed = new Promise((resolve) => socket.once('close', resolve));
+        socket.end(bytes);
+        await closed;
+        expect(Buffer.concat(received).equals(bytes)).toBe(true);
+        // local reads land in the reader's buffers; an SSH channel has chunks of its own
+        if (transport.description === 'local') expect(inPlace).toBe(received.length);
+        else expect(inPlace).toBe(0);
+      } finally {
+        server.close();
+      }
+    },
+  },
+  {
     name: 'connectSocket to a path where nothing listens is CommandFailed',
     async run({ transport, dir }) {
       const err = await rejection(transport.connectSocket(join(dir, 'nothing.sock')));

@@ -56,6 +56,7 @@ export type {
   ProcessExit,
   SpawnedProcess,
   SpawnRequest,
+  SocketReader,
   Transport,
 } from './transport/transport.js';
 export {

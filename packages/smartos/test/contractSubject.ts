@@ -42,7 +42,7 @@ export function counting(inner: Transport, execs: (readonly string[])[]): Transp
       return inner.spawn(request);
     },
     spawnPty: (request) => inner.spawnPty(request),
-    connectSocket: (path) => inner.connectSocket(path),
+    connectSocket: (path, reader) => inner.connectSocket(path, reader),
     close: () => inner.close(),
   };
 }

@@ -25,6 +25,7 @@ import type { ConsoleSource, SourceEnd } from './consoleSource.js';
 import type { ConsoleGrant, ConsoleTickets } from './consoleTickets.js';
 import { AckWindow, BufferedWindow } from './flowControl.js';
 import { OutputBatch } from './outputBatch.js';
+import { ReadBuffers, type Release } from './readBuffers.js';
 
 export interface ConsoleRelayDeps {
   sessionOf(req: IncomingMessage): SessionInfo | null;
@@ -86,6 +87,8 @@ export function createConsoleRelay(deps: ConsoleRelayDeps) {
   const ackWindow = deps.ackWindow ?? CONSOLE_ACK_WINDOW;
   /** Open consoles per VM, for `viewers`. */
   const open = new Map<string, Set<Connection>>();
+  /** Read buffers shared by every console's guest socket. */
+  const buffers = new ReadBuffers();
 
   const vmKey = (g: ConsoleGrant) => `${g.hostId}/${g.uuid}`;
 
@@ -163,6 +166,7 @@ export function createConsoleRelay(deps: ConsoleRelayDeps) {
       const endpoints = await driver.consoleEndpoints(grant.uuid);
       source = await adapter.open({
         transport: driver.transport,
+        buffers,
         endpoints,
         cols: INITIAL_COLS,
         rows: INITIAL_ROWS,
@@ -187,13 +191,14 @@ export function createConsoleRelay(deps: ConsoleRelayDeps) {
     open.set(key, conns);
     announceViewers(key);
 
-    // Source → client, bounded, small chunks joined into fewer frames.
+    // Source → client, bounded, small chunks joined into fewer frames. A chunk's memory goes
+    // back to the read buffers once the WebSocket has written it (or has closed).
     let onControl: (msg: ConsoleClientMessage) => void = () => undefined;
     let batch: OutputBatch;
     if (adapter.flow === 'ack') {
       const window = new AckWindow(ackWindow, src);
-      batch = new OutputBatch((chunk) => {
-        ws.send(chunk, { binary: true });
+      batch = new OutputBatch((chunk, release) => {
+        ws.send(chunk, { binary: true }, release);
         window.sentBytes(chunk.length);
       });
       onControl = (msg) => {
@@ -201,12 +206,18 @@ export function createConsoleRelay(deps: ConsoleRelayDeps) {
       };
     } else {
       const window = new BufferedWindow(VNC_HIGH_WATER, VNC_LOW_WATER, src);
-      batch = new OutputBatch((chunk) => {
-        ws.send(chunk, { binary: true }, () => window.update(ws.bufferedAmount));
+      batch = new OutputBatch((chunk, release: Release) => {
+        ws.send(chunk, { binary: true }, () => {
+          release();
+          window.update(ws.bufferedAmount);
+        });
         window.update(ws.bufferedAmount);
       });
     }
-    src.onData((chunk) => batch.push(chunk));
+    src.onData((chunk, release) => {
+      if (clientGone) release();
+      else batch.push(chunk, release);
+    });
     src.onEnd((end) => {
       batch.flush();
       closeWith(ws, end);

@@ -4,6 +4,8 @@ import { StringDecoder } from 'node:string_decoder';
 import type { ConsoleKind } from '@zonedeck/api/schemas';
 import type { ConsoleEndpoints, PtySession, Transport } from '@zonedeck/smartos';
 
+import { NO_RELEASE, type ReadBuffers, type Release } from './readBuffers.js';
+
 /** How a source ended: the reason the user reads and the WebSocket close code (1000 / 1011). */
 export interface SourceEnd {
   reason: string;
@@ -15,7 +17,8 @@ export interface SourceEnd {
  * (`write`), flow control (`pause`/`resume`) and an end with a reason.
  */
 export interface ConsoleSource {
-  onData(listener: (chunk: Buffer) => void): void;
+  /** Output; `release` gives the chunk's memory back once it has been sent or dropped. */
+  onData(listener: (chunk: Buffer, release: Release) => void): void;
   /** Called once, when the source ends by itself (not after `close()`). */
   onEnd(listener: (end: SourceEnd) => void): void;
   /** Writes input; false when the source is full: stop reading the client until `onDrain`. */
@@ -30,6 +33,8 @@ export interface ConsoleSource {
 
 export interface OpenRequest {
   transport: Transport;
+  /** The relay's read buffers, for sources that read sockets. */
+  buffers: ReadBuffers;
   endpoints: ConsoleEndpoints;
   cols: number;
   rows: number;
@@ -71,8 +76,26 @@ const GONE = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'ENOENT']);
  */
 export const SOCKET_INPUT_WINDOW = 1 << 20;
 
-/** A unix socket on the host (a guest's VNC or serial port). Its end means the guest went away. */
-export function socketSource(socket: Duplex): ConsoleSource {
+/**
+ * A unix socket on the host (a guest's VNC or serial port), read into the relay's buffers. Its
+ * end means the guest went away.
+ */
+export async function socketSource(
+  transport: Transport,
+  path: string,
+  buffers: ReadBuffers,
+): Promise<ConsoleSource> {
+  let listener: ((chunk: Buffer, release: Release) => void) | null = null;
+  // Reads before the relay listens (the VNC greeting) wait here.
+  const early: [Buffer, Release][] = [];
+  const socket: Duplex = await transport.connectSocket(
+    path,
+    buffers.reader((chunk, release) => {
+      if (listener) listener(chunk, release);
+      else early.push([chunk, release]);
+      return true;
+    }),
+  );
   const ended = once<SourceEnd>();
   let closedByUs = false;
   socket.on('error', (err: NodeJS.ErrnoException) => {
@@ -87,7 +110,10 @@ export function socketSource(socket: Duplex): ConsoleSource {
     if (!closedByUs) ended.emit({ reason: 'the guest stopped', code: 1000 });
   });
   return {
-    onData: (l) => void socket.on('data', (chunk: Buffer) => l(chunk)),
+    onData(l) {
+      listener = l;
+      for (const [chunk, release] of early.splice(0)) l(chunk, release);
+    },
     onEnd: (l) => ended.on(l),
     write(chunk) {
       socket.write(chunk);
@@ -101,6 +127,7 @@ export function socketSource(socket: Duplex): ConsoleSource {
     close() {
       closedByUs = true;
       socket.destroy();
+      for (const [, release] of early.splice(0)) release();
     },
   };
 }
@@ -119,7 +146,7 @@ export function ptySource(pty: PtySession, name: string): ConsoleSource {
     );
   });
   return {
-    onData: (l) => void pty.onData((text) => l(Buffer.from(text, 'utf8'))),
+    onData: (l) => void pty.onData((text) => l(Buffer.from(text, 'utf8'), NO_RELEASE)),
     onEnd: (l) => ended.on(l),
     write(chunk) {
       const text = decoder.write(chunk);

@@ -49,4 +49,23 @@ describe('OutputBatch', () => {
     await tick();
     expect(sent).toEqual(['w', 'x']);
   });
+
+  it('hands a chunk sent as it is its release, and releases joined chunks once copied or dropped', () => {
+    const released: string[] = [];
+    const mark = (name: string) => () => released.push(name);
+    const sent: [string, () => void][] = [];
+    const batch = new OutputBatch((b, release) => sent.push([b.toString(), release]), 16);
+    batch.push(Buffer.from('a'), mark('a'));
+    expect(released).toEqual([]);
+    sent[0]?.[1]();
+    expect(released).toEqual(['a']);
+    batch.push(Buffer.from('b'), mark('b'));
+    batch.push(Buffer.from('c'), mark('c'));
+    batch.flush();
+    expect(sent.map(([text]) => text)).toEqual(['a', 'bc']);
+    expect(released).toEqual(['a', 'b', 'c']);
+    batch.push(Buffer.from('d'), mark('d'));
+    batch.dispose();
+    expect(released).toEqual(['a', 'b', 'c', 'd']);
+  });
 });

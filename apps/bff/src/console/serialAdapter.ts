@@ -8,8 +8,8 @@ import { ptySource, socketSource } from './consoleSource.js';
 export const serialAdapter: ConsoleAdapter = {
   kind: 'serial',
   flow: 'ack',
-  async open({ transport, endpoints, cols, rows }) {
-    if (endpoints.serial) return socketSource(await transport.connectSocket(endpoints.serial));
+  async open({ transport, endpoints, buffers, cols, rows }) {
+    if (endpoints.serial) return socketSource(transport, endpoints.serial, buffers);
     if (endpoints.brand !== 'bhyve') throw new Error(`a ${endpoints.brand} zone has no serial console`);
     return ptySource(
       await transport.spawnPty({ argv: endpoints.zoneConsole, cols, rows }),

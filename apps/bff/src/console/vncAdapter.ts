@@ -5,8 +5,8 @@ import { socketSource } from './consoleSource.js';
 export const vncAdapter: ConsoleAdapter = {
   kind: 'vnc',
   flow: 'buffered',
-  async open({ transport, endpoints }) {
+  async open({ transport, endpoints, buffers }) {
     if (!endpoints.vnc) throw new Error(`a ${endpoints.brand} zone has no VNC console`);
-    return socketSource(await transport.connectSocket(endpoints.vnc));
+    return socketSource(transport, endpoints.vnc, buffers);
   },
 };

@@ -10,7 +10,7 @@ import { describeArgv, SmartosError } from '../errors.js';
 import { exitCodeForSignal } from './exitStatus.js';
 import { spawnLocalPty } from './localPty.js';
 import { killGroup, spawnLocal } from './localSpawn.js';
-import type { ExecRequest, ExecResult, Transport } from './transport.js';
+import type { ExecRequest, ExecResult, SocketReader, Transport } from './transport.js';
 
 export interface LocalTransportOptions {
   /** Added to (and overriding) process.env for every command, e.g. the simulator's PATH. */
@@ -58,10 +58,10 @@ export function createLocalTransport(opts: LocalTransportOptions = {}): Transpor
         return () => running.delete(stop);
       });
     },
-    async connectSocket(path) {
+    async connectSocket(path, reader) {
       const err = isClosed();
       if (err) throw err;
-      const socket = await connectUnixSocket(path);
+      const socket = await connectUnixSocket(path, reader);
       const stop = () => socket.destroy();
       running.add(stop);
       socket.once('close', () => running.delete(stop));
@@ -75,9 +75,13 @@ export function createLocalTransport(opts: LocalTransportOptions = {}): Transpor
   };
 }
 
-function connectUnixSocket(path: string): Promise<Socket> {
+function connectUnixSocket(path: string, reader: SocketReader | undefined): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const socket = connect({ path });
+    const onread = reader && {
+      buffer: () => reader.nextBuffer(),
+      callback: (n: number, buf: Uint8Array) => reader.onRead(Buffer.from(buf.buffer, buf.byteOffset, n)),
+    };
+    const socket = connect({ path, onread });
     const onError = (cause: Error) =>
       reject(
         new SmartosError({
@@ -89,6 +93,8 @@ function connectUnixSocket(path: string): Promise<Socket> {
     socket.once('error', onError);
     socket.once('connect', () => {
       socket.off('error', onError);
+      // Reads go to the reader; flowing mode lets the readable side end ('end', then 'close').
+      if (reader) socket.resume();
       resolve(socket);
     });
   });

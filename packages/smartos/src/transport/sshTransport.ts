@@ -69,7 +69,7 @@ export function createSshTransport(opts: SshTransportOptions & SshTransportLimit
     async spawn(request) {
       return sshSpawn({ link: await link(request.argv), description, register }, request);
     },
-    async connectSocket(path) {
+    async connectSocket(path, reader) {
       const open = await link();
       return new Promise<Duplex>((resolve, reject) => {
         open.client.openssh_forwardOutStreamLocal(path, (err, channel) => {
@@ -82,6 +82,8 @@ export function createSshTransport(opts: SshTransportOptions & SshTransportLimit
           }
           const unregister = register(() => channel.destroy());
           channel.once('close', unregister);
+          // An SSH channel cannot read in place: the reader gets its chunks as they come.
+          if (reader) channel.on('data', (chunk: Buffer) => reader.onRead(chunk) || channel.pause());
           resolve(channel);
         });
       });

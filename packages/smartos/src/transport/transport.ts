@@ -15,8 +15,10 @@
  * - `spawn({ argv })` → SpawnedProcess: a long-lived command whose output is read as it comes
  *   (`vmadm events -jr`): stdout and stderr as UTF-8 text, onExit, kill (the whole process
  *   group, on the host too). Rejects like exec when the command cannot start.
- * - `connectSocket(path)` → a Duplex joined to a unix socket on the host (a guest's VNC or
- *   serial socket). Local: net.connect; SSH: an OpenSSH direct-streamlocal channel.
+ * - `connectSocket(path, reader?)` → a Duplex joined to a unix socket on the host (a guest's VNC
+ *   or serial socket). Local: net.connect; SSH: an OpenSSH direct-streamlocal channel. With a
+ *   SocketReader, what the socket reads goes to the reader (into its buffers where the transport
+ *   can read in place), not to 'data' events.
  * - `close()` ends everything the transport runs and its connection.
  *
  * argv is never a shell string. LocalTransport spawns without a shell; SshTransport sends
@@ -98,6 +100,18 @@ export interface SpawnedProcess {
   kill(): void;
 }
 
+/**
+ * Reads a socket into buffers its caller hands out (Node's `onread`), so that a relay reusing
+ * its buffers does not pay for a fresh one per read. A transport that cannot read in place (an
+ * SSH channel) hands its own chunks to `onRead` and never asks for a buffer.
+ */
+export interface SocketReader {
+  /** The buffer the next read may fill. It is the caller's again once `onRead` has its bytes. */
+  nextBuffer(): Buffer;
+  /** Bytes read: a view into a buffer from `nextBuffer()`, or a chunk of the transport's own. Return false to pause the socket. */
+  onRead(chunk: Buffer): boolean;
+}
+
 export interface Transport {
   /** A short human description for logs and errors, e.g. "local" or "ssh root@10.0.0.5:22". */
   readonly description: string;
@@ -107,8 +121,8 @@ export interface Transport {
   spawnPty(request: PtyRequest): Promise<PtySession>;
   /** Starts a long-lived command whose output is read as a stream. */
   spawn(request: SpawnRequest): Promise<SpawnedProcess>;
-  /** Opens a stream to a unix socket on the host. */
-  connectSocket(path: string): Promise<Duplex>;
+  /** Opens a stream to a unix socket on the host; with `reader`, its bytes go to the reader. */
+  connectSocket(path: string, reader?: SocketReader): Promise<Duplex>;
   /** Releases connections, child processes, terminals and sockets. */
   close(): Promise<void>;
 }
