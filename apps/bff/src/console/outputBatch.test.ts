@@ -7,7 +7,7 @@ const tick = () => new Promise((r) => setImmediate(r));
 describe('OutputBatch', () => {
   it("sends a turn's first chunk at once and joins the ones after it into one send, in order", async () => {
     const sent: string[] = [];
-    const batch = new OutputBatch((b) => sent.push(b.toString()), 16);
+    const batch = new OutputBatch((b) => sent.push(b.toString()), { max: 16 });
     batch.push(Buffer.from('ab'));
     expect(sent).toEqual(['ab']);
     batch.push(Buffer.from('cd'));
@@ -23,7 +23,7 @@ describe('OutputBatch', () => {
 
   it('sends at once when `max` is reached, and a big chunk alone without copying it', () => {
     const sent: Buffer[] = [];
-    const batch = new OutputBatch((b) => sent.push(b), 4);
+    const batch = new OutputBatch((b) => sent.push(b), { max: 4 });
     batch.push(Buffer.from('a'));
     batch.push(Buffer.from('bc'));
     batch.push(Buffer.from('def'));
@@ -39,7 +39,7 @@ describe('OutputBatch', () => {
 
   it('flush sends what waits; dispose drops it', async () => {
     const sent: string[] = [];
-    const batch = new OutputBatch((b) => sent.push(b.toString()), 16);
+    const batch = new OutputBatch((b) => sent.push(b.toString()), { max: 16 });
     batch.push(Buffer.from('w'));
     batch.push(Buffer.from('x'));
     batch.flush();
@@ -54,7 +54,7 @@ describe('OutputBatch', () => {
     const released: string[] = [];
     const mark = (name: string) => () => released.push(name);
     const sent: [string, () => void][] = [];
-    const batch = new OutputBatch((b, release) => sent.push([b.toString(), release]), 16);
+    const batch = new OutputBatch((b, release) => sent.push([b.toString(), release]), { max: 16 });
     batch.push(Buffer.from('a'), mark('a'));
     expect(released).toEqual([]);
     sent[0]?.[1]();
@@ -67,5 +67,41 @@ describe('OutputBatch', () => {
     batch.push(Buffer.from('d'), mark('d'));
     batch.dispose();
     expect(released).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('joins bulk output over a few milliseconds; slow output after a gap goes out at once again', async () => {
+    let clock = 0;
+    const sent: number[] = [];
+    const batch = new OutputBatch((b) => sent.push(b.length), {
+      max: 64 << 10,
+      bulkBytes: 8 << 10,
+      bulkDelayMs: 2,
+      now: () => clock,
+    });
+    // a PTY's reads: 4 KiB every 0.1 ms, one per turn of the event loop
+    for (let i = 0; i < 10; i++) {
+      batch.push(Buffer.alloc(4096));
+      clock += 0.1;
+      await tick();
+    }
+    // the first reads went out alone, then the run became bulk and waits to be joined
+    expect(sent.length).toBeLessThan(4);
+    const joined = 10 * 4096 - sent.reduce((a, b) => a + b, 0);
+    expect(joined).toBeGreaterThan(4096);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(sent.at(-1)).toBe(joined);
+    // a keystroke's echo after a pause is not held back
+    clock += 50;
+    const before = sent.length;
+    batch.push(Buffer.from('a'));
+    expect(sent.slice(before)).toEqual([1]);
+    // nor are keystrokes typed fast: a run of tiny chunks is never bulk
+    for (let i = 0; i < 100; i++) {
+      clock += 0.3;
+      await tick();
+      const count = sent.length;
+      batch.push(Buffer.from('b'));
+      expect(sent.slice(count)).toEqual([1]);
+    }
   });
 });
