@@ -1,6 +1,7 @@
 /**
- * The console relay against websockify (Debian's package) and a direct connection, in one
- * interleaved run: throughput down and up, small-message round trips, a client that stops
+ * The console relay against websockify (Debian's package), a bare Node WebSocket relay (the
+ * floor of any relay built on Node and ws: bench/src/bareRelayProcess.ts) and a direct
+ * connection, in one interleaved run: throughput down and up, small-message round trips, a client that stops
  * reading for 3 s, terminal output and keystroke echo against the raw PTY, and VNC frames/s.
  * The relay is the production server (`apps/bff/dist`, run `pnpm build` first) with real
  * tickets; the guest is bench/src/consoleGuest.ts, in a process of its own as a VM's guest
@@ -22,9 +23,10 @@ import { hostCommand, startServer } from '@zonedeck/e2e/productionServer';
 import { createHostDriver, createLocalTransport } from '@zonedeck/smartos';
 import { simEnv } from '@zonedeck/smartos-sim';
 
+import { startBareRelay } from './bareRelayProcess.js';
 import { catFile, down, echoes, frames, pings, prompt, Reader, rfbHandshake, up } from './consoleCases.js';
 import { startGuestProcess } from './consoleGuestProcess.js';
-import { directLink, login, ptyLink, relayLink, websockifyLink, type Link } from './consoleLinks.js';
+import { directLink, login, ptyLink, relayLink, websocketLink, type Link } from './consoleLinks.js';
 import { interleaved, percentile } from './stats.js';
 
 const ELK = '6a9d35d3-d522-4310-a724-fc38c59cd7e5';
@@ -141,10 +143,23 @@ const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
 const verdict = (met: boolean) => (met ? 'met' : 'missed');
 const median = (xs: readonly number[] | undefined) => percentile(xs ?? [], 0.5);
 
-type Peer = 'relay' | 'websockify' | 'direct';
-const PEERS: readonly Peer[] = ['relay', 'websockify', 'direct'];
+type Peer = 'relay' | 'websockify' | 'bare' | 'direct';
+const PEERS: readonly Peer[] = ['relay', 'websockify', 'bare', 'direct'];
 type Terminal = 'relay' | 'raw PTY';
 const TERMINALS: readonly Terminal[] = ['relay', 'raw PTY'];
+
+/** A row of one figure per peer ('–' for none), the relay against its peer, the target, the verdict. */
+function peerRow(
+  name: string,
+  values: Partial<Record<Peer, number>>,
+  digits: number,
+  versus: string,
+  target = '',
+  met?: boolean,
+): void {
+  const cell = (v: number | undefined) => (v === undefined ? '–' : f(v, digits));
+  row(name, ...PEERS.map((p) => cell(values[p])), versus, target, met === undefined ? '' : verdict(met));
+}
 
 function each<K extends string, T>(keys: readonly K[], fn: (key: K) => T): Record<K, T> {
   return Object.fromEntries(keys.map((k) => [k, fn(k)])) as Record<K, T>;
@@ -167,28 +182,33 @@ try {
   cleanups.unshift(() => guest.close());
   const websockify = await startWebsockify(vncSocket);
   cleanups.unshift(() => websockify.stop());
+  const bare = await startBareRelay(vncSocket);
+  cleanups.unshift(() => bare.stop());
   const access = await login(server.url, server.adminPassword);
   console.error(`console bench: ${rounds} rounds, load ${loadBefore.map((l) => f(l, 2)).join(' ')}`);
 
   /** CPU per MB moved, warm-up round included (10 ms ticks: a rough figure). */
   const cpuRow = (what: string, cpuMs: Record<Peer, number>) => {
     const perMb = (p: Peer) => cpuMs[p] / (((rounds + 1) * THROUGHPUT_BYTES) / MB);
-    row(
+    peerRow(
       `CPU ${what}, ms per MB (process tree)`,
-      f(perMb('relay'), 2),
-      f(perMb('websockify'), 2),
-      '–',
+      { relay: perMb('relay'), websockify: perMb('websockify'), bare: perMb('bare') },
+      2,
       ratio(perMb('relay'), perMb('websockify')),
-      '',
-      '',
     );
   };
   const open: Record<Peer, () => Promise<Link>> = {
     relay: () => relayLink(access, ELK, 'vnc'),
-    websockify: () => websockifyLink(websockify.port),
+    websockify: () => websocketLink(websockify.port),
+    bare: () => websocketLink(bare.port),
     direct: () => directLink(vncSocket),
   };
-  const pidOf: Record<Peer, number | null> = { relay: bffPid, websockify: websockify.pid, direct: null };
+  const pidOf: Record<Peer, number | null> = {
+    relay: bffPid,
+    websockify: websockify.pid,
+    bare: bare.pid,
+    direct: null,
+  };
   /** Runs a peer's case, adding the CPU time its relay process tree spent to `cpuMs`. */
   const metered = (peer: Peer, cpuMs: Record<Peer, number>, run: () => Promise<void>) => async () => {
     const pid = pidOf[peer];
@@ -210,14 +230,13 @@ try {
       rounds,
     );
     const downRate = each(PEERS, (p) => THROUGHPUT_BYTES / MB / (median(downMs[p]) / 1000));
-    row(
+    peerRow(
       'throughput down, MB/s',
-      f(downRate.relay),
-      f(downRate.websockify),
-      f(downRate.direct),
+      downRate,
+      1,
       ratio(downRate.relay, downRate.websockify),
       '≥ 1.10x websockify',
-      verdict(downRate.relay / downRate.websockify >= 1.1),
+      downRate.relay / downRate.websockify >= 1.1,
     );
     cpuRow('down', cpu);
   }
@@ -228,14 +247,13 @@ try {
       rounds,
     );
     const upRate = each(PEERS, (p) => THROUGHPUT_BYTES / MB / (median(upMs[p]) / 1000));
-    row(
+    peerRow(
       'throughput up, MB/s',
-      f(upRate.relay),
-      f(upRate.websockify),
-      f(upRate.direct),
+      upRate,
+      1,
       ratio(upRate.relay, upRate.websockify),
       '≥ 3.00x websockify',
-      verdict(upRate.relay / upRate.websockify >= 3),
+      upRate.relay / upRate.websockify >= 3,
     );
     cpuRow('up', cpu);
   }
@@ -247,26 +265,17 @@ try {
       each(PEERS, (p) => () => pings(command[p], 200, rtt[p])),
       rounds,
     );
-    const q = (p: Peer, at: number) => percentile(rtt[p], at);
-    const gap50 = q('relay', 0.5) - q('direct', 0.5);
-    row(
+    const at = (q: number) => each(PEERS, (p) => percentile(rtt[p], q));
+    const [p50, p99] = [at(0.5), at(0.99)];
+    peerRow(
       'RTT p50, µs',
-      f(q('relay', 0.5), 0),
-      f(q('websockify', 0.5), 0),
-      f(q('direct', 0.5), 0),
-      `+${f(gap50, 0)} µs`,
+      p50,
+      0,
+      `+${f(p50.relay - p50.direct, 0)} µs`,
       '≤ direct + 60 µs',
-      verdict(gap50 <= 60),
+      p50.relay - p50.direct <= 60,
     );
-    row(
-      'RTT p99, µs',
-      f(q('relay', 0.99), 0),
-      f(q('websockify', 0.99), 0),
-      f(q('direct', 0.99), 0),
-      `+${f(q('relay', 0.99) - q('direct', 0.99), 0)} µs`,
-      '',
-      '',
-    );
+    peerRow('RTT p99, µs', p99, 0, `+${f(p99.relay - p99.direct, 0)} µs`);
   }
 
   for (const peer of PEERS) await command[peer].link.close();
@@ -293,23 +302,14 @@ try {
     );
     const acc = each(PEERS, (p) => Math.max(...accepted[p]) / MB);
     const rss = each(PEERS, (p) => Math.max(...growth[p]) / MB);
-    row(
-      'stalled client: MB accepted (max)',
-      f(acc.relay, 2),
-      f(acc.websockify, 2),
-      f(acc.direct, 2),
-      ratio(acc.relay, acc.websockify),
-      '',
-      '',
-    );
-    row(
+    peerRow('stalled client: MB accepted (max)', acc, 2, ratio(acc.relay, acc.websockify));
+    peerRow(
       'stalled client: RSS growth, MB (max)',
-      f(rss.relay, 2),
-      f(rss.websockify, 2),
-      '–',
+      { relay: rss.relay, websockify: rss.websockify, bare: rss.bare },
+      2,
       '',
       '≤ 1 MB',
-      verdict(rss.relay <= 1),
+      rss.relay <= 1,
     );
   }
 
@@ -326,14 +326,13 @@ try {
       rounds,
     );
     const fps = each(PEERS, (p) => FRAMES / (median(vncMs[p]) / 1000));
-    row(
+    peerRow(
       'VNC 1280x800 raw, frames/s',
-      f(fps.relay),
-      f(fps.websockify),
-      f(fps.direct),
+      fps,
+      1,
       ratio(fps.relay, fps.direct),
       '≥ 0.95x direct',
-      verdict(fps.relay / fps.direct >= 0.95),
+      fps.relay / fps.direct >= 0.95,
     );
     for (const peer of PEERS) await vnc[peer].link.close();
   }
@@ -361,14 +360,13 @@ try {
         Math.min(rounds, 3),
       );
       const cat = each(TERMINALS, (t) => CAT_BYTES / MB / (median(catMs[t]) / 1000));
-      row(
+      peerRow(
         'terminal: cat 50 MB, MB/s',
-        f(cat.relay),
-        '–',
-        f(cat['raw PTY']),
+        { relay: cat.relay, direct: cat['raw PTY'] },
+        1,
         ratio(cat.relay, cat['raw PTY']),
         '≥ 0.90x raw PTY',
-        verdict(cat.relay / cat['raw PTY'] >= 0.9),
+        cat.relay / cat['raw PTY'] >= 0.9,
       );
     }
 
@@ -384,25 +382,17 @@ try {
         each(TERMINALS, (t) => () => echoes(term[t], 200, echo[t])),
         rounds,
       );
-      const e = (t: Terminal, at: number) => percentile(echo[t], at);
-      row(
+      const e = (q: number) => ({ relay: percentile(echo.relay, q), direct: percentile(echo['raw PTY'], q) });
+      const [p50, p99] = [e(0.5), e(0.99)];
+      peerRow(
         'keystroke echo p50, µs',
-        f(e('relay', 0.5), 0),
-        '–',
-        f(e('raw PTY', 0.5), 0),
-        `+${f(e('relay', 0.5) - e('raw PTY', 0.5), 0)} µs`,
+        p50,
+        0,
+        `+${f(p50.relay - p50.direct, 0)} µs`,
         '≤ 200 µs',
-        verdict(e('relay', 0.5) <= 200),
+        p50.relay <= 200,
       );
-      row(
-        'keystroke echo p99, µs',
-        f(e('relay', 0.99), 0),
-        '–',
-        f(e('raw PTY', 0.99), 0),
-        `+${f(e('relay', 0.99) - e('raw PTY', 0.99), 0)} µs`,
-        '',
-        '',
-      );
+      peerRow('keystroke echo p99, µs', p99, 0, `+${f(p99.relay - p99.direct, 0)} µs`);
     }
     for (const t of TERMINALS) await term[t].link.close();
   }
@@ -415,6 +405,15 @@ console.log(
   `\nRun on ${new Date().toISOString().slice(0, 10)}, ${rounds} rounds, load average ` +
     `${f(loadBefore[0] ?? 0, 2)} before, ${f(loadAfter[0] ?? 0, 2)} after:\n`,
 );
-const head = ['case', 'relay', 'websockify', 'direct / raw PTY', 'relay vs peer', 'target', ''];
+const head = [
+  'case',
+  'relay',
+  'websockify',
+  'bare ws relay',
+  'direct / raw PTY',
+  'relay vs peer',
+  'target',
+  '',
+];
 const table = [head, head.map(() => '---'), ...rows];
 for (const r of table) console.log(`| ${r.join(' | ')} |`);

@@ -1,7 +1,7 @@
 /**
  * One byte stream to a console endpoint, three ways: through ZoneDeck's relay (a ticket per
- * link, as the browser gets it), through websockify (subprotocol `binary`, as noVNC uses it)
- * and directly (the unix socket or the PTY itself). The benchmark's cases only see `Link`.
+ * link, as the browser gets it), through a plain WebSocket relay (websockify or the bare Node
+ * relay; subprotocol `binary`, as noVNC uses it) and directly (the unix socket or the PTY). The benchmark's cases only see `Link`.
  */
 import { connect } from 'node:net';
 
@@ -125,7 +125,8 @@ export async function relayLink(
   return wsLink(ws, (l) => listeners.push(l));
 }
 
-export async function websockifyLink(port: number): Promise<Link> {
+/** A plain WebSocket relay (websockify, the bare relay): subprotocol `binary`, no tickets. */
+export async function websocketLink(port: number): Promise<Link> {
   const ws = await openWs(`ws://127.0.0.1:${port}/`, {});
   return wsLink(ws, (l) => void ws.on('message', (data: Buffer, isBinary) => isBinary && l(data)));
 }
