@@ -72,6 +72,13 @@ export function AddHostForm({ onAdded }: { onAdded: (added: AddedHost, name: str
     setLocalErrors((e) => ({ ...e, [field]: undefined }));
   }
 
+  /** A field's value, its edits and its error, for a TextField or TextAreaField. */
+  const bind = (field: Fields) => ({
+    value: values[field],
+    onChange: (e: { target: { value: string } }) => set(field, e.target.value),
+    error: errorOf(field),
+  });
+
   function submit(event: FormEvent) {
     event.preventDefault();
     const input = {
@@ -95,41 +102,12 @@ export function AddHostForm({ onAdded }: { onAdded: (added: AddedHost, name: str
   return (
     <form onSubmit={submit} noValidate aria-label="Add a host" className="space-y-3">
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField
-          label="Name"
-          value={values.name}
-          onChange={(e) => set('name', e.target.value)}
-          error={errorOf('name')}
-          placeholder="Rack 2 hypervisor"
-        />
-        <TextField
-          label="ID"
-          value={values.id}
-          onChange={(e) => set('id', e.target.value)}
-          error={errorOf('id')}
-          hint="Used in addresses: ?host=<id>"
-        />
-        <TextField
-          label="Address"
-          value={values.address}
-          onChange={(e) => set('address', e.target.value)}
-          error={errorOf('address')}
-          placeholder="10.0.0.5 or smartos1.example.org"
-        />
+        <TextField label="Name" {...bind('name')} placeholder="Rack 2 hypervisor" />
+        <TextField label="ID" {...bind('id')} hint="Used in addresses: ?host=<id>" />
+        <TextField label="Address" {...bind('address')} placeholder="10.0.0.5 or smartos1.example.org" />
         <div className="grid grid-cols-2 gap-3">
-          <TextField
-            label="SSH port"
-            inputMode="numeric"
-            value={values.port}
-            onChange={(e) => set('port', e.target.value)}
-            error={errorOf('port')}
-          />
-          <TextField
-            label="User"
-            value={values.username}
-            onChange={(e) => set('username', e.target.value)}
-            error={errorOf('username')}
-          />
+          <TextField label="SSH port" inputMode="numeric" {...bind('port')} />
+          <TextField label="User" {...bind('username')} />
         </div>
       </div>
       <fieldset className="space-y-2">
@@ -157,21 +135,13 @@ export function AddHostForm({ onAdded }: { onAdded: (added: AddedHost, name: str
         {keySource === 'pasted' ? (
           <TextAreaField
             label="Private key text"
-            value={values.privateKey}
-            onChange={(e) => set('privateKey', e.target.value)}
-            error={errorOf('privateKey')}
+            {...bind('privateKey')}
             rows={6}
             placeholder="-----BEGIN OPENSSH PRIVATE KEY-----"
             hint="Kept encrypted on the console’s machine and never shown again. No passphrase."
           />
         ) : (
-          <TextField
-            label="Key file path"
-            value={values.keyPath}
-            onChange={(e) => set('keyPath', e.target.value)}
-            error={errorOf('keyPath')}
-            placeholder="/root/.ssh/id_ed25519"
-          />
+          <TextField label="Key file path" {...bind('keyPath')} placeholder="/root/.ssh/id_ed25519" />
         )}
       </fieldset>
       {formError ? (
