@@ -11,10 +11,10 @@ import { auditFilterFromParams, auditFilterToParams } from '../../lib/auditFilte
 import { filterAudit } from '../../lib/auditText';
 import { useTRPC } from '../../trpc/provider';
 import { ErrorPanel } from '../common/ErrorPanel';
+import { PageFilter } from '../common/PageFilter';
 import { Panel } from '../common/Panel';
 import { LoadingRegion, Skeleton } from '../common/Skeleton';
 import { AuditExportButtons } from './AuditExportButtons';
-import { AuditFilter } from './AuditFilter';
 import { AuditFilterForm } from './AuditFilterForm';
 import { AuditTable } from './AuditTable';
 
@@ -98,7 +98,15 @@ export function AuditList() {
       <Panel
         label="Audit entries"
         title={<>Entries {count ? <span className="font-normal text-ink-muted">{count}</span> : null}</>}
-        actions={<AuditFilter value={query} onChange={changeQuery} />}
+        actions={
+          <PageFilter
+            label="Filter the audit log"
+            placeholder="Filter: user, action, VM, result…"
+            width="w-64"
+            value={query}
+            onChange={changeQuery}
+          />
+        }
       >
         {audit.isPending ? (
           <AuditTableSkeleton />
