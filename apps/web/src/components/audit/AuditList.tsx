@@ -10,7 +10,7 @@ import { useNow } from '../../hooks/useNow';
 import { auditFilterFromParams, auditFilterToParams } from '../../lib/auditFilter';
 import { filterAudit } from '../../lib/auditText';
 import { useTRPC } from '../../trpc/provider';
-import { ErrorPanel } from '../common/ErrorPanel';
+import { QueryErrorPanel } from '../common/ErrorPanel';
 import { PageFilter } from '../common/PageFilter';
 import { Panel } from '../common/Panel';
 import { LoadingRegion, Skeleton } from '../common/Skeleton';
@@ -111,12 +111,7 @@ export function AuditList() {
         {audit.isPending ? (
           <AuditTableSkeleton />
         ) : audit.isError ? (
-          <ErrorPanel
-            title="Could not read the audit log"
-            error={audit.error}
-            onRetry={() => void audit.refetch()}
-            retrying={audit.isFetching}
-          />
+          <QueryErrorPanel title="Could not read the audit log" query={audit} />
         ) : audit.data.length === 0 ? (
           <p className="py-8 text-center text-ink-muted">
             Nothing audited yet: every change made here is recorded.

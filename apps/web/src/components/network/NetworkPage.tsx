@@ -8,7 +8,7 @@ import type { HostEntry } from '@zonedeck/api/schemas';
 
 import { formatSpeed, physRows, vnicsByVm } from '../../lib/network';
 import { useTRPC } from '../../trpc/provider';
-import { ErrorPanel } from '../common/ErrorPanel';
+import { QueryErrorPanel } from '../common/ErrorPanel';
 import { Panel } from '../common/Panel';
 import { LoadingRegion, Skeleton } from '../common/Skeleton';
 import { ToneBadge } from '../common/ToneBadge';
@@ -57,14 +57,7 @@ function QueryBody<T>({
     );
   }
   if (query.data === undefined) {
-    return (
-      <ErrorPanel
-        title={error}
-        error={query.error}
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
+    return <QueryErrorPanel title={error} query={query} />;
   }
   return <>{children(query.data)}</>;
 }

@@ -21,7 +21,7 @@ import {
 import { useTRPC } from '../../trpc/provider';
 import { Button } from '../common/Button';
 import { ConfirmDialog } from '../common/ConfirmDialog';
-import { ErrorPanel } from '../common/ErrorPanel';
+import { QueryErrorPanel } from '../common/ErrorPanel';
 import { PageFilter } from '../common/PageFilter';
 import { Panel } from '../common/Panel';
 import { LoadingRegion, Skeleton } from '../common/Skeleton';
@@ -170,12 +170,7 @@ function HostServices({ host }: { host: HostEntry }) {
         {services.isPending ? (
           <ServicesSkeleton />
         ) : services.isError && !services.data ? (
-          <ErrorPanel
-            title="Could not list the services"
-            error={services.error}
-            onRetry={() => void services.refetch()}
-            retrying={services.isFetching}
-          />
+          <QueryErrorPanel title="Could not list the services" query={services} />
         ) : shown.length === 0 ? (
           <p role="status" className="py-8 text-center text-ink-muted">
             No services match “{query.trim()}”.
