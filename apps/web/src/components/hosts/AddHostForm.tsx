@@ -23,6 +23,11 @@ const empty: Record<Fields, string> = {
   privateKey: '',
 };
 
+const KEY_SOURCES = [
+  ['pasted', 'Paste a key (stored encrypted)'],
+  ['path', 'A key file on the console’s machine'],
+] as const;
+
 /** A slug for the id field from the name the admin types, until they edit the id themselves. */
 function slugOf(name: string): string {
   return name
@@ -113,24 +118,17 @@ export function AddHostForm({ onAdded }: { onAdded: (added: AddedHost, name: str
       <fieldset className="space-y-2">
         <legend className="mb-1 text-xs font-medium text-ink">Private key</legend>
         <div className="flex flex-wrap gap-4 text-sm">
-          <label className="flex items-center gap-1.5">
-            <input
-              type="radio"
-              name="keySource"
-              checked={keySource === 'pasted'}
-              onChange={() => setKeySource('pasted')}
-            />
-            Paste a key (stored encrypted)
-          </label>
-          <label className="flex items-center gap-1.5">
-            <input
-              type="radio"
-              name="keySource"
-              checked={keySource === 'path'}
-              onChange={() => setKeySource('path')}
-            />
-            A key file on the console’s machine
-          </label>
+          {KEY_SOURCES.map(([source, label]) => (
+            <label key={source} className="flex items-center gap-1.5">
+              <input
+                type="radio"
+                name="keySource"
+                checked={keySource === source}
+                onChange={() => setKeySource(source)}
+              />
+              {label}
+            </label>
+          ))}
         </div>
         {keySource === 'pasted' ? (
           <TextAreaField
