@@ -1,33 +1,22 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { startTestApp } from '../testing/testApp.js';
-import { createTicket, login, openConsole, type ConsoleTestClient } from './consoleTestClient.js';
+import { consoleTestApp, createTicket, openConsole, type ConsoleTestClient } from './consoleTestClient.js';
 
 // Serial consoles of the simulator's guests through the real relay: a kvm guest that reboots,
 // and a bhyve guest, whose serial port is the zone console (`zlogin -C`) on a PTY.
 const ELK = '6a9d35d3-d522-4310-a724-fc38c59cd7e5';
 const UBUNTU_ZVOL = 'ac99517a-72ac-44c0-90e6-c7ce3d944a0a';
 
-let t: Awaited<ReturnType<typeof startTestApp>>;
-let admin: string;
-beforeAll(async () => {
-  t = await startTestApp();
-  admin = await login(t.url, 'admin', t.password);
-});
-afterAll(async () => {
-  await t.stop();
-});
+const t = consoleTestApp();
 
 /** Output waits: a loaded machine runs the guests' logins slowly. */
 const SLOW = 30_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function openSerial(uuid: string): Promise<ConsoleTestClient> {
-  const r = await createTicket(t.url, admin, { hostId: 'sim', uuid, kind: 'serial' });
-  expect(r.message).toBeNull();
-  const c = await openConsole(t.url, r.path, { origin: t.url, cookie: admin });
+  const c = await openConsole(t.url, await t.ticketPath('serial', uuid), t.sameOrigin());
   await c.until('ready', () => c.messages.find((m) => m.type === 'ready'), SLOW);
   return c;
 }
@@ -74,12 +63,12 @@ describe('a guest reboot', () => {
     const seen: string[] = [];
     let again: ConsoleTestClient | null = null;
     for (let attempt = 0; attempt < 60 && !again; attempt++) {
-      const r = await createTicket(t.url, admin, { hostId: 'sim', uuid: ELK, kind: 'serial' });
+      const r = await createTicket(t.url, t.admin, { hostId: 'sim', uuid: ELK, kind: 'serial' });
       if (r.message !== null) {
         expect(r.code).toBe('PRECONDITION_FAILED');
         seen.push(r.message);
       } else {
-        const c2 = await openConsole(t.url, r.path, { origin: t.url, cookie: admin });
+        const c2 = await openConsole(t.url, r.path, t.sameOrigin());
         await c2.until(
           'ready or closed',
           () => c2.closed ?? c2.messages.find((m) => m.type === 'ready'),
@@ -98,8 +87,7 @@ describe('a guest reboot', () => {
     await logIn(again);
     again.type('echo back-$((40+2))\r');
     await again.expectOutput(/back-42/, SLOW);
-    again.ws.close();
-    await again.until('close', () => again.closed);
+    await again.close();
   }, 120_000);
 });
 
@@ -131,8 +119,7 @@ describe('bhyve serial', () => {
     await c.expectOutput(/bee-42\r?\n/, SLOW);
     // A serial line carries no window size: the guest keeps its own (a resize only reaches zlogin's PTY).
 
-    c.ws.close();
-    await c.until('close', () => c.closed);
+    await c.close();
     await c.until('zlogin -C to end', () => zoneConsolePids(uuid).length === 0, SLOW);
     const audit = t.app.audit.list({ limit: 50, target: uuid });
     expect(audit.find((a) => a.action === 'console.serial')).toMatchObject({ result: 'ok' });

@@ -3,9 +3,8 @@ import type { AddressInfo } from 'node:net';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startTestApp } from '../testing/testApp.js';
 import { createConsoleRelay } from './consoleRelay.js';
-import { openConsole, type ConsoleTestClient } from './consoleTestClient.js';
+import { consoleTestApp, openConsole, processAlive, type ConsoleTestClient } from './consoleTestClient.js';
 import { ConsoleTickets } from './consoleTickets.js';
 
 // The real relay with a short ping interval, on the test BFF's simulated host, real tickets.
@@ -15,14 +14,13 @@ const PING_MS = 1_000;
 const user = { id: 'u1', username: 'admin', role: 'admin' as const };
 const session = { sessionId: 's1', user, expiresAt: new Date(Date.now() + 3_600_000) };
 
-let t: Awaited<ReturnType<typeof startTestApp>>;
+const t = consoleTestApp();
 let relay: ReturnType<typeof createConsoleRelay>;
 let server: http.Server;
 let url: string;
 const tickets = new ConsoleTickets();
 
 beforeAll(async () => {
-  t = await startTestApp();
   relay = createConsoleRelay({
     sessionOf: () => session,
     tickets,
@@ -38,17 +36,7 @@ beforeAll(async () => {
 afterAll(async () => {
   relay.close();
   await new Promise((resolve) => server.close(resolve));
-  await t.stop();
 });
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** A zone shell through the relay, and the pids of its shell and of the zlogin above it. */
 async function openShell(): Promise<{ c: ConsoleTestClient; pids: number[] }> {
@@ -78,8 +66,7 @@ describe('console liveness', { timeout: 90_000 }, () => {
     expect(relay.connections).toBe(1);
     c.type('echo still-$((40+2))\r');
     await c.expectOutput(/still-42/, 30_000);
-    c.ws.close();
-    await c.until('close', () => c.closed);
+    await c.close();
     await c.until('zlogin to end', () => !pids.some(processAlive), 5_000);
   });
 

@@ -1,79 +1,46 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { CONSOLE_ACK_WINDOW } from '@zonedeck/api/schemas';
 
-import { startTestApp } from '../testing/testApp.js';
-import { createTicket, login, openConsole, type ConsoleTestClient } from './consoleTestClient.js';
+import { consoleTestApp, createTicket, login, openConsole, processAlive } from './consoleTestClient.js';
 
 // The real relay on a real BFF, with the simulated host's built-in guests (vitest.config.ts).
 const ELK = '6a9d35d3-d522-4310-a724-fc38c59cd7e5';
 const DHCP = '2321c688-e15e-4c6f-bc07-b2f7ff772c18';
 
-let t: Awaited<ReturnType<typeof startTestApp>>;
-let admin: string;
-beforeAll(async () => {
-  t = await startTestApp();
-  admin = await login(t.url, 'admin', t.password);
-});
-afterAll(async () => {
-  await t.stop();
-});
-
-async function ticketPath(kind: 'vnc' | 'serial' | 'shell', uuid: string, cookie = admin) {
-  const r = await createTicket(t.url, cookie, { hostId: 'sim', uuid, kind });
-  expect(r.message).toBeNull();
-  return r.path;
-}
-
-function sameOrigin(cookie = admin) {
-  return { origin: t.url, cookie };
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function closeAndWait(c: ConsoleTestClient): Promise<void> {
-  c.ws.close();
-  await c.until('close', () => c.closed);
-}
+const t = consoleTestApp();
 
 describe('console tickets', () => {
   it('refuses a ticket used twice', async () => {
-    const path = await ticketPath('shell', DHCP);
-    const first = await openConsole(t.url, path, sameOrigin());
+    const path = await t.ticketPath('shell', DHCP);
+    const first = await openConsole(t.url, path, t.sameOrigin());
     await first.message('ready');
-    await expect(openConsole(t.url, path, sameOrigin())).rejects.toThrow('HTTP 403');
-    await closeAndWait(first);
+    await expect(openConsole(t.url, path, t.sameOrigin())).rejects.toThrow('HTTP 403');
+    await first.close();
   });
 
   it("refuses another session's ticket, and burns it", async () => {
-    const path = await ticketPath('shell', DHCP);
+    const path = await t.ticketPath('shell', DHCP);
     const other = await login(t.url, 'admin', t.password);
-    await expect(openConsole(t.url, path, sameOrigin(other))).rejects.toThrow('HTTP 403');
-    await expect(openConsole(t.url, path, sameOrigin())).rejects.toThrow('HTTP 403');
+    await expect(openConsole(t.url, path, t.sameOrigin(other))).rejects.toThrow('HTTP 403');
+    await expect(openConsole(t.url, path, t.sameOrigin())).rejects.toThrow('HTTP 403');
   });
 
   it('refuses a wrong or missing Origin before looking at the ticket', async () => {
-    const path = await ticketPath('shell', DHCP);
-    await expect(openConsole(t.url, path, { cookie: admin, origin: 'http://evil.example' })).rejects.toThrow(
-      'HTTP 403',
-    );
-    await expect(openConsole(t.url, path, { cookie: admin })).rejects.toThrow('HTTP 403');
+    const path = await t.ticketPath('shell', DHCP);
+    await expect(
+      openConsole(t.url, path, { cookie: t.admin, origin: 'http://evil.example' }),
+    ).rejects.toThrow('HTTP 403');
+    await expect(openConsole(t.url, path, { cookie: t.admin })).rejects.toThrow('HTTP 403');
     // The ticket was not consumed by the refused attempts.
-    const c = await openConsole(t.url, path, sameOrigin());
+    const c = await openConsole(t.url, path, t.sameOrigin());
     await c.message('ready');
-    await closeAndWait(c);
+    await c.close();
   });
 
   it('refuses a missing ticket and a missing session', async () => {
-    await expect(openConsole(t.url, '/api/console', sameOrigin())).rejects.toThrow('HTTP 403');
-    const path = await ticketPath('shell', DHCP);
+    await expect(openConsole(t.url, '/api/console', t.sameOrigin())).rejects.toThrow('HTTP 403');
+    const path = await t.ticketPath('shell', DHCP);
     await expect(openConsole(t.url, path, { origin: t.url })).rejects.toThrow('HTTP 401');
   });
 
@@ -85,22 +52,22 @@ describe('console tickets', () => {
   });
 
   it('refuses a kind the VM has not', async () => {
-    const shell = await createTicket(t.url, admin, { hostId: 'sim', uuid: ELK, kind: 'shell' });
+    const shell = await createTicket(t.url, t.admin, { hostId: 'sim', uuid: ELK, kind: 'shell' });
     expect(shell).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
     expect(shell.message).toContain('elk is a kvm VM');
-    const vnc = await createTicket(t.url, admin, { hostId: 'sim', uuid: DHCP, kind: 'vnc' });
+    const vnc = await createTicket(t.url, t.admin, { hostId: 'sim', uuid: DHCP, kind: 'vnc' });
     expect(vnc).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
   });
 });
 
 describe('VNC', () => {
   it('speaks RFB over subprotocol binary', async () => {
-    const c = await openConsole(t.url, await ticketPath('vnc', ELK), sameOrigin(), ['binary']);
+    const c = await openConsole(t.url, await t.ticketPath('vnc', ELK), t.sameOrigin(), ['binary']);
     expect(c.ws.protocol).toBe('binary');
     expect(await c.message('ready')).toEqual({ type: 'ready', kind: 'vnc', vm: { uuid: ELK, alias: 'elk' } });
     await c.until('RFB version', () => c.received >= 12);
     expect(c.bytes.subarray(0, 12).toString('latin1')).toBe('RFB 003.008\n');
-    await closeAndWait(c);
+    await c.close();
     const audit = t.app.audit.list({ limit: 50, target: ELK });
     expect(audit.find((a) => a.action === 'console.vnc')).toMatchObject({ username: 'admin', result: 'ok' });
   });
@@ -108,7 +75,7 @@ describe('VNC', () => {
 
 describe('serial', () => {
   it('logs in on the kvm guest and runs a command', async () => {
-    const c = await openConsole(t.url, await ticketPath('serial', ELK), sameOrigin());
+    const c = await openConsole(t.url, await t.ticketPath('serial', ELK), t.sameOrigin());
     await c.message('ready');
     c.type('\r');
     await c.expectOutput(/login: *$/);
@@ -118,14 +85,14 @@ describe('serial', () => {
     await c.expectOutput(/# *$/);
     c.type('echo hi-$((6*7))\r');
     await c.expectOutput(/\r?\nhi-42\r?\n/);
-    await closeAndWait(c);
+    await c.close();
   });
 });
 
 describe('shell', () => {
   it("prints the zone's hostname, resizes, and closing the socket ends zlogin", async () => {
     const hostname = String((await t.app.hosts.driver('sim').getVm(DHCP)).hostname);
-    const c = await openConsole(t.url, await ticketPath('shell', DHCP), sameOrigin());
+    const c = await openConsole(t.url, await t.ticketPath('shell', DHCP), t.sameOrigin());
     await c.message('ready');
     await c.expectOutput(/# *$/);
     c.type('hostname\r');
@@ -139,28 +106,28 @@ describe('shell', () => {
     const [, shellPid, parentPid] = await c.expectOutput(/\r\npids (\d+) (\d+)\r\n/);
     const pids = [Number(shellPid), Number(parentPid)];
     expect(pids.every(processAlive)).toBe(true);
-    await closeAndWait(c);
+    await c.close();
     await c.until('zlogin to end', () => !pids.some(processAlive), 5_000);
   });
 
   it('tells who else has the console open', async () => {
-    const a = await openConsole(t.url, await ticketPath('shell', DHCP), sameOrigin());
+    const a = await openConsole(t.url, await t.ticketPath('shell', DHCP), t.sameOrigin());
     await a.message('ready');
-    const b = await openConsole(t.url, await ticketPath('shell', DHCP), sameOrigin());
+    const b = await openConsole(t.url, await t.ticketPath('shell', DHCP), t.sameOrigin());
     await b.until('viewers', () =>
       b.messages.some((m) => m.type === 'viewers' && m.users.length === 1 && m.users[0] === 'admin'),
     );
     await a.until('viewers', () => a.messages.some((m) => m.type === 'viewers' && m.users.length === 1));
-    await closeAndWait(b);
+    await b.close();
     await a.until('viewers after close', () => {
       const last = a.messages.filter((m) => m.type === 'viewers').at(-1);
       return last?.type === 'viewers' && last.users.length === 0;
     });
-    await closeAndWait(a);
+    await a.close();
   });
 
   it('stops reading a flood at the window until the client acks', async () => {
-    const c = await openConsole(t.url, await ticketPath('shell', DHCP), sameOrigin());
+    const c = await openConsole(t.url, await t.ticketPath('shell', DHCP), t.sameOrigin());
     await c.message('ready');
     await c.expectOutput(/# *$/);
     c.type('yes | head -c 50000000\r');
@@ -175,6 +142,6 @@ describe('shell', () => {
 
     c.control({ type: 'ack', bytes: stalled });
     await c.until('more output after the ack', () => c.received >= stalled + window / 2, 5_000);
-    await closeAndWait(c);
+    await c.close();
   });
 });

@@ -1,8 +1,9 @@
+import { afterAll, beforeAll } from 'vitest';
 import WebSocket from 'ws';
 
 import type { ConsoleKind, ConsoleServerMessage } from '@zonedeck/api/schemas';
 
-import { mutationHeaders } from '../testing/testApp.js';
+import { mutationHeaders, startTestApp } from '../testing/testApp.js';
 
 /** A console WebSocket client for tests: collects output bytes and control messages. */
 export class ConsoleTestClient {
@@ -72,6 +73,12 @@ export class ConsoleTestClient {
     );
   }
 
+  /** Closes the socket and waits until the server has closed it too. */
+  async close(): Promise<void> {
+    this.ws.close();
+    await this.until('close', () => this.closed);
+  }
+
   type(text: string): void {
     this.ws.send(Buffer.from(text, 'utf8'), { binary: true });
   }
@@ -133,4 +140,60 @@ export function openConsole(
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
     ws.once('error', reject);
   });
+}
+
+type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+
+/**
+ * The real BFF on the simulated host for one test file: started before its tests, with the
+ * admin signed in (`admin` is that session's cookie), and stopped after them.
+ */
+export function consoleTestApp() {
+  let started: { t: TestApp; admin: string } | null = null;
+  const now = () => {
+    if (!started) throw new Error('the test app starts in beforeAll');
+    return started;
+  };
+  beforeAll(async () => {
+    const t = await startTestApp();
+    started = { t, admin: await login(t.url, 'admin', t.password) };
+  });
+  afterAll(async () => {
+    await started?.t.stop();
+    started = null;
+  });
+  return {
+    get app() {
+      return now().t.app;
+    },
+    get url() {
+      return now().t.url;
+    },
+    get password() {
+      return now().t.password;
+    },
+    get admin() {
+      return now().admin;
+    },
+    /** Headers of a browser on the console's origin with the session `cookie`. */
+    sameOrigin(cookie = now().admin): Record<string, string> {
+      return { origin: now().t.url, cookie };
+    },
+    /** The path of a fresh ticket for a console of the simulated host's VM; throws when refused. */
+    async ticketPath(kind: ConsoleKind, uuid: string, cookie = now().admin): Promise<string> {
+      const r = await createTicket(now().t.url, cookie, { hostId: 'sim', uuid, kind });
+      if (r.message !== null) throw new Error(`no ${kind} ticket for ${uuid}: ${r.message}`);
+      return r.path;
+    },
+  };
+}
+
+/** Whether process `pid` still runs. */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -79,4 +79,35 @@ describe('GuestReconnect', () => {
     guest.linkEnded('the guest stopped');
     expect(guest.ticketRefused(new Error('network down'))).toBe(false);
   });
+
+  it('newTicket: the path, or a refusal as the state, or nothing once disposed', async () => {
+    expect(
+      await guest.newTicket(
+        () => Promise.resolve('/api/console?ticket=t1'),
+        () => false,
+      ),
+    ).toBe('/api/console?ticket=t1');
+    expect(state.get()).toMatchObject({ status: 'connected' });
+    const refused = () => Promise.reject(new ConsoleUnavailable('elk is stopped', true));
+    expect(await guest.newTicket(refused, () => true)).toBeNull();
+    expect(state.get()).toMatchObject({ status: 'connected' });
+    expect(await guest.newTicket(refused, () => false)).toBeNull();
+    expect(state.get()).toEqual({ status: 'disconnected', reason: 'elk is stopped', guestStopped: true });
+    expect(
+      await guest.newTicket(
+        () => Promise.reject(new Error('network down')),
+        () => false,
+      ),
+    ).toBeNull();
+    expect(state.get()).toEqual({ status: 'disconnected', reason: 'network down', guestStopped: false });
+    // While reconnecting, a refusal between states is tried again instead.
+    guest.linkEnded('the guest stopped');
+    expect(
+      await guest.newTicket(
+        () => Promise.reject(new ConsoleUnavailable('elk is stopping', true)),
+        () => false,
+      ),
+    ).toBeNull();
+    expect(state.get()).toMatchObject({ status: 'reconnecting', attempt: 2 });
+  });
 });

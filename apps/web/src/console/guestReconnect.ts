@@ -59,6 +59,24 @@ export class GuestReconnect {
     return false;
   }
 
+  /**
+   * The path of a fresh ticket from `openTicket`, or null when there is none to use: the session
+   * was disposed meanwhile, a refused ticket is tried again, or the refusal is now the state.
+   */
+  async newTicket(openTicket: () => Promise<string>, disposed: () => boolean): Promise<string | null> {
+    try {
+      return await openTicket();
+    } catch (err) {
+      if (disposed() || this.ticketRefused(err)) return null;
+      this.state.set({
+        status: 'disconnected',
+        reason: err instanceof Error ? err.message : String(err),
+        guestStopped: err instanceof ConsoleUnavailable && err.guestStopped,
+      });
+      return null;
+    }
+  }
+
   /** The console is open again (or the user took over): start from the first delay next time. */
   cancel(): void {
     if (this.timer) clearTimeout(this.timer);

@@ -6,7 +6,7 @@
 import type { FitAddon } from '@xterm/addon-fit';
 import type { Terminal } from '@xterm/xterm';
 
-import { ConsoleSocket, ConsoleUnavailable } from './consoleSocket';
+import { ConsoleSocket } from './consoleSocket';
 import { StateCell, type ConsoleState } from './consoleState';
 import { GuestReconnect } from './guestReconnect';
 
@@ -106,19 +106,11 @@ export class TerminalSession {
     this.socket = null;
     this.resetAcks();
     if (!auto) this.state.set({ status: 'connecting' });
-    let path: string;
-    try {
-      path = await this.options.openTicket();
-    } catch (err) {
-      if (this.disposed || this.guest.ticketRefused(err)) return;
-      this.state.set({
-        status: 'disconnected',
-        reason: err instanceof Error ? err.message : String(err),
-        guestStopped: err instanceof ConsoleUnavailable && err.guestStopped,
-      });
-      return;
-    }
-    if (this.disposed) return;
+    const path = await this.guest.newTicket(
+      () => this.options.openTicket(),
+      () => this.disposed,
+    );
+    if (path === null || this.disposed) return;
     const socket: ConsoleSocket = new ConsoleSocket(path, {
       onReady: (vm) => {
         if (this.socket !== socket) return;

@@ -5,7 +5,7 @@
  */
 import type RFB from '@novnc/novnc';
 
-import { ConsoleSocket, ConsoleUnavailable } from './consoleSocket';
+import { ConsoleSocket } from './consoleSocket';
 import { StateCell, type ConsoleState } from './consoleState';
 import { GuestReconnect } from './guestReconnect';
 
@@ -57,21 +57,13 @@ export class VncSession {
     if (!auto) this.guest.cancel();
     this.teardown('reconnecting');
     if (!auto) this.state.set({ status: 'connecting' });
-    let path: string;
-    try {
-      path = await this.options.openTicket();
-    } catch (err) {
-      if (this.disposed || this.guest.ticketRefused(err)) return;
-      this.state.set({
-        status: 'disconnected',
-        reason: err instanceof Error ? err.message : String(err),
-        guestStopped: err instanceof ConsoleUnavailable && err.guestStopped,
-      });
-      return;
-    }
+    const path = await this.guest.newTicket(
+      () => this.options.openTicket(),
+      () => this.disposed,
+    );
     const RfbClass = this.rfbClass;
     const target = this.target;
-    if (this.disposed || !RfbClass || !target) return;
+    if (path === null || this.disposed || !RfbClass || !target) return;
 
     const socket: ConsoleSocket = new ConsoleSocket(path, {
       onReady: (vm) => {

@@ -14,6 +14,7 @@ import {
   publishedDate,
   sortImages,
 } from './images';
+import { testVm } from './testVm';
 
 const IMG = 'ac99517a-72ac-44c0-90e6-c7ce3d944a0a';
 const ELK = '4cda7281-45e1-4485-8648-848f7211c938';
@@ -25,18 +26,7 @@ function manifest(uuid: string, published_at?: string, files?: ImageManifest['fi
 }
 
 function vm(uuid: string, alias: string | null, imageUuid: string | null): VmSummary {
-  return {
-    uuid,
-    alias,
-    brand: 'kvm',
-    state: 'running',
-    ramMiB: 1024,
-    cpuCap: null,
-    quotaGiB: null,
-    imageUuid,
-    ips: [],
-    createdAt: null,
-  };
+  return testVm({ uuid, alias, brand: 'kvm', ramMiB: 1024, imageUuid });
 }
 
 describe('imageFileBytes', () => {

@@ -3,23 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { Job, JobDetail } from '@zonedeck/api/schemas';
 
 import { applyJobToDetail, isFinished, jobListFilterOf, supersedes, upsertJob } from './jobCache';
+import { SAMBA, testJob } from './testJob';
 
-const SAMBA = '153831fc-2af9-44c8-9ba5-fad507337cc2';
-
-const job = (id: string, minute: number, patch: Partial<Job> = {}): Job => ({
-  id,
-  hostId: 'default',
-  kind: 'vm.stop',
-  target: SAMBA,
-  targetName: 'samba',
-  state: 'running',
-  progress: null,
-  message: null,
-  username: 'admin',
-  createdAt: `2026-01-01T10:${String(minute).padStart(2, '0')}:00.000Z`,
-  finishedAt: null,
-  ...patch,
-});
+const job = (id: string, minute: number, patch: Partial<Job> = {}): Job =>
+  testJob({ id, createdAt: `2026-01-01T10:${String(minute).padStart(2, '0')}:00.000Z`, ...patch });
 
 describe('upsertJob', () => {
   it('inserts a new job at the top of a newest-first list', () => {

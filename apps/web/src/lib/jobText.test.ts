@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 
-import type { Job } from '@zonedeck/api/schemas';
-
 import {
   formatElapsed,
   jobDurationMs,
@@ -10,21 +8,9 @@ import {
   jobSubject,
   jobTitle,
 } from './jobText';
+import { testJob } from './testJob';
 
-const job = (patch: Partial<Job> = {}): Job => ({
-  id: 'j1',
-  hostId: 'default',
-  kind: 'vm.stop',
-  target: '153831fc-2af9-44c8-9ba5-fad507337cc2',
-  targetName: 'samba',
-  state: 'running',
-  progress: null,
-  message: null,
-  username: 'admin',
-  createdAt: '2026-01-01T10:00:00.000Z',
-  finishedAt: null,
-  ...patch,
-});
+const job = testJob;
 
 describe('jobSubject', () => {
   it('prefers the name, then the target id', () => {

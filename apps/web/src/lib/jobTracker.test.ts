@@ -3,23 +3,9 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Job } from '@zonedeck/api/schemas';
 
 import { busyWith, JobTracker } from './jobTracker';
+import { SAMBA, testJob } from './testJob';
 
-const SAMBA = '153831fc-2af9-44c8-9ba5-fad507337cc2';
-
-const job = (id: string, patch: Partial<Job> = {}): Job => ({
-  id,
-  hostId: 'default',
-  kind: 'vm.stop',
-  target: SAMBA,
-  targetName: 'samba',
-  state: 'running',
-  progress: null,
-  message: null,
-  username: 'admin',
-  createdAt: '2026-01-01T10:00:00.000Z',
-  finishedAt: null,
-  ...patch,
-});
+const job = (id: string, patch: Partial<Job> = {}): Job => testJob({ id, ...patch });
 const done = (id: string) => job(id, { state: 'succeeded', finishedAt: '2026-01-01T10:00:01.000Z' });
 
 describe('JobTracker', () => {

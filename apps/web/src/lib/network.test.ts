@@ -3,23 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { VmSummary } from '@zonedeck/api/schemas';
 
 import { formatSpeed, physRows, vnicsByVm } from './network';
+import { testVm } from './testVm';
 
 const SAMBA = '153831fc-2af9-44c8-9ba5-fad507337cc2';
 const DHCP = '2321c688-e15e-4c6f-bc07-b2f7ff772c18';
 
 function vm(uuid: string, alias: string): VmSummary {
-  return {
-    uuid,
-    alias,
-    brand: 'joyent',
-    state: 'running',
-    ramMiB: 256,
-    cpuCap: null,
-    quotaGiB: null,
-    imageUuid: null,
-    ips: [],
-    createdAt: null,
-  };
+  return testVm({ uuid, alias, ramMiB: 256 });
 }
 
 describe('physRows', () => {

@@ -3,19 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { ImageManifest, VmSummary } from '@zonedeck/api/schemas';
 
 import { paletteCommands, type PaletteInput } from './paletteCommands';
+import { testVm } from './testVm';
 
-const vm = (alias: string, brand: VmSummary['brand'], state: VmSummary['state'], n: number): VmSummary => ({
-  uuid: `00000000-0000-0000-0000-00000000000${n}`,
-  alias,
-  brand,
-  state,
-  ramMiB: 1024,
-  cpuCap: null,
-  quotaGiB: null,
-  imageUuid: null,
-  ips: [],
-  createdAt: null,
-});
+const vm = (alias: string, brand: VmSummary['brand'], state: VmSummary['state'], n: number): VmSummary =>
+  testVm({ uuid: `00000000-0000-0000-0000-00000000000${n}`, alias, brand, state, ramMiB: 1024 });
 
 const elk = vm('elk', 'bhyve', 'stopped', 1);
 const samba = vm('samba', 'joyent', 'running', 2);

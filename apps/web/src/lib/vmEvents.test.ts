@@ -2,20 +2,11 @@ import { describe, expect, it } from 'vitest';
 
 import type { VmSummary } from '@zonedeck/api/schemas';
 
+import { testVm } from './testVm';
 import { applyVmEvent } from './vmEvents';
 
-const vm = (uuid: string, state: VmSummary['state'] = 'running'): VmSummary => ({
-  uuid,
-  alias: uuid.slice(-1),
-  brand: 'joyent',
-  state,
-  ramMiB: 64,
-  cpuCap: null,
-  quotaGiB: null,
-  imageUuid: null,
-  ips: [],
-  createdAt: null,
-});
+const vm = (uuid: string, state: VmSummary['state'] = 'running'): VmSummary =>
+  testVm({ uuid, alias: uuid.slice(-1), state });
 const A = '00000000-0000-0000-0000-00000000000a';
 const B = '00000000-0000-0000-0000-00000000000b';
 

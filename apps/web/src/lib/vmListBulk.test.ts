@@ -2,21 +2,11 @@ import { describe, expect, it } from 'vitest';
 
 import type { VmSummary } from '@zonedeck/api/schemas';
 
+import { testVm } from './testVm';
 import { bulkReport, planBulk } from './vmListBulk';
 
 function vm(alias: string, state: VmSummary['state']): VmSummary {
-  return {
-    uuid: `00000000-0000-4000-8000-${alias.padStart(12, '0')}`,
-    alias,
-    brand: 'joyent',
-    state,
-    ramMiB: 64,
-    cpuCap: null,
-    quotaGiB: null,
-    imageUuid: null,
-    ips: [],
-    createdAt: null,
-  };
+  return testVm({ uuid: `00000000-0000-4000-8000-${alias.padStart(12, '0')}`, alias, state });
 }
 
 const a = vm('a', 'running');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { VmSummary } from '@zonedeck/api/schemas';
 
+import { testVm } from './testVm';
 import { filterVmRows, formatAge, ipSortKey, shortUuid, toVmListRow } from './vmListRows';
 import { parseVmListView } from './vmListView';
 
@@ -9,19 +10,15 @@ const BASE = 'c193a558-1d63-11e9-97cf-97bb3ee5c14f';
 const UBUNTU = 'ac99517a-72ac-44c0-90e6-c7ce3d944a0a';
 
 function vm(over: Partial<VmSummary>): VmSummary {
-  return {
+  return testVm({
     uuid: '2321c688-e15e-4c6f-bc07-b2f7ff772c18',
     alias: 'DHCP',
-    brand: 'joyent',
-    state: 'running',
-    ramMiB: 64,
-    cpuCap: null,
     quotaGiB: 5,
     imageUuid: BASE,
     ips: ['192.168.1.5'],
     createdAt: '2019-03-02T10:14:33.201Z',
     ...over,
-  };
+  });
 }
 
 const images = new Map([[BASE, 'base-64-lts 18.4.0']]);

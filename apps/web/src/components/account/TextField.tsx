@@ -52,6 +52,19 @@ export function TextField({
   );
 }
 
+/** The signed-in user's own password, asked again before their sign-in settings change. */
+export function CurrentPasswordField({ errors }: { errors: string[] | undefined }) {
+  return (
+    <TextField
+      name="currentPassword"
+      label="Current password"
+      type="password"
+      autoComplete="current-password"
+      errors={errors}
+    />
+  );
+}
+
 /** A form's string field from FormData ('' when absent). */
 export function formText(form: FormData, name: string): string {
   const value = form.get(name);

@@ -1,16 +1,15 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
 import { toast } from 'sonner';
 
 import type { Account } from '@zonedeck/api/schemas';
 
-import { fieldErrorsOf } from '../../trpc/errors';
 import { useTRPC } from '../../trpc/provider';
 import { Button } from '../common/Button';
+import { MutationForm } from './MutationForm';
 import { QrCode } from './QrCode';
-import { FormError, formText, TextField } from './TextField';
+import { CurrentPasswordField, formText, TextField } from './TextField';
 
 /**
  * The optional second factor: enrol (a new secret as QR code, text and otpauth:// URI, shown
@@ -40,33 +39,25 @@ export function TotpSettings({ account }: { account: Account }) {
   );
 
   if (account.totpEnabled) {
-    const fieldErrors = fieldErrorsOf(disable.error);
     return (
-      <form
-        aria-label="Turn off two-factor sign-in"
-        noValidate
+      <MutationForm
+        label="Turn off two-factor sign-in"
         className="max-w-sm space-y-3"
-        onSubmit={(event: FormEvent<HTMLFormElement>) => {
-          event.preventDefault();
-          disable.mutate({ currentPassword: formText(new FormData(event.currentTarget), 'currentPassword') });
-        }}
+        mutation={disable}
+        onSubmit={(data) => disable.mutate({ currentPassword: formText(data, 'currentPassword') })}
+        submit="Turn off"
+        submitVariant="danger"
       >
-        <p className="text-sm">
-          <span className="font-medium text-green-700 dark:text-green-400">On.</span> Signing in asks for a
-          code from your authenticator app.
-        </p>
-        <TextField
-          name="currentPassword"
-          label="Current password"
-          type="password"
-          autoComplete="current-password"
-          errors={fieldErrors.currentPassword}
-        />
-        <FormError error={disable.error} fieldErrors={fieldErrors} />
-        <Button type="submit" variant="danger" disabled={disable.isPending}>
-          Turn off
-        </Button>
-      </form>
+        {(fieldErrors) => (
+          <>
+            <p className="text-sm">
+              <span className="font-medium text-green-700 dark:text-green-400">On.</span> Signing in asks for
+              a code from your authenticator app.
+            </p>
+            <CurrentPasswordField errors={fieldErrors.currentPassword} />
+          </>
+        )}
+      </MutationForm>
     );
   }
 
@@ -84,49 +75,44 @@ export function TotpSettings({ account }: { account: Account }) {
   }
 
   const enrolment = begin.data;
-  const fieldErrors = fieldErrorsOf(confirm.error);
   return (
     <div className="flex flex-wrap gap-6">
       <QrCode rows={enrolment.qr} label="QR code of the TOTP secret" />
-      <form
-        aria-label="Confirm two-factor sign-in"
-        noValidate
+      <MutationForm
+        label="Confirm two-factor sign-in"
         className="max-w-md min-w-0 flex-1 space-y-3"
-        onSubmit={(event: FormEvent<HTMLFormElement>) => {
-          event.preventDefault();
-          confirm.mutate({ code: formText(new FormData(event.currentTarget), 'code') });
-        }}
+        mutation={confirm}
+        onSubmit={(data) => confirm.mutate({ code: formText(data, 'code') })}
+        submit="Confirm"
+        actions={<Button onClick={() => begin.reset()}>Cancel</Button>}
       >
-        <p className="text-sm">
-          Scan the code with your app, or enter the secret by hand. It is shown only now.
-        </p>
-        <dl className="space-y-2 text-sm">
-          <div>
-            <dt className="text-xs text-ink-muted">Secret</dt>
-            <dd data-testid="totp-secret" className="font-mono break-all select-all">
-              {enrolment.secret}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-xs text-ink-muted">URI</dt>
-            <dd className="font-mono text-xs break-all select-all">{enrolment.uri}</dd>
-          </div>
-        </dl>
-        <TextField
-          name="code"
-          label="Code from the app"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          errors={fieldErrors.code}
-        />
-        <FormError error={confirm.error} fieldErrors={fieldErrors} />
-        <div className="flex gap-2">
-          <Button type="submit" variant="primary" disabled={confirm.isPending}>
-            Confirm
-          </Button>
-          <Button onClick={() => begin.reset()}>Cancel</Button>
-        </div>
-      </form>
+        {(fieldErrors) => (
+          <>
+            <p className="text-sm">
+              Scan the code with your app, or enter the secret by hand. It is shown only now.
+            </p>
+            <dl className="space-y-2 text-sm">
+              <div>
+                <dt className="text-xs text-ink-muted">Secret</dt>
+                <dd data-testid="totp-secret" className="font-mono break-all select-all">
+                  {enrolment.secret}
+                </dd>
+              </div>
+              <div>
+                <dt className="text-xs text-ink-muted">URI</dt>
+                <dd className="font-mono text-xs break-all select-all">{enrolment.uri}</dd>
+              </div>
+            </dl>
+            <TextField
+              name="code"
+              label="Code from the app"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              errors={fieldErrors.code}
+            />
+          </>
+        )}
+      </MutationForm>
     </div>
   );
 }

@@ -10,11 +10,11 @@ import { useNow } from '../../hooks/useNow';
 import { auditFilterFromParams, auditFilterToParams } from '../../lib/auditFilter';
 import { filterAudit } from '../../lib/auditText';
 import { useTRPC } from '../../trpc/provider';
-import { ErrorPanel } from '../common/ErrorPanel';
+import { QueryErrorPanel } from '../common/ErrorPanel';
+import { PageFilter } from '../common/PageFilter';
 import { Panel } from '../common/Panel';
 import { LoadingRegion, Skeleton } from '../common/Skeleton';
 import { AuditExportButtons } from './AuditExportButtons';
-import { AuditFilter } from './AuditFilter';
 import { AuditFilterForm } from './AuditFilterForm';
 import { AuditTable } from './AuditTable';
 
@@ -98,17 +98,20 @@ export function AuditList() {
       <Panel
         label="Audit entries"
         title={<>Entries {count ? <span className="font-normal text-ink-muted">{count}</span> : null}</>}
-        actions={<AuditFilter value={query} onChange={changeQuery} />}
+        actions={
+          <PageFilter
+            label="Filter the audit log"
+            placeholder="Filter: user, action, VM, result…"
+            width="w-64"
+            value={query}
+            onChange={changeQuery}
+          />
+        }
       >
         {audit.isPending ? (
           <AuditTableSkeleton />
         ) : audit.isError ? (
-          <ErrorPanel
-            title="Could not read the audit log"
-            error={audit.error}
-            onRetry={() => void audit.refetch()}
-            retrying={audit.isFetching}
-          />
+          <QueryErrorPanel title="Could not read the audit log" query={audit} />
         ) : audit.data.length === 0 ? (
           <p className="py-8 text-center text-ink-muted">
             Nothing audited yet: every change made here is recorded.

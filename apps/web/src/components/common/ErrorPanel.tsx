@@ -62,3 +62,21 @@ export function ErrorPanel({ title, error, onRetry, retrying = false }: ErrorPan
     </div>
   );
 }
+
+/** A failed query, named by `title`; Retry fetches it again. */
+export function QueryErrorPanel({
+  title,
+  query,
+}: {
+  title: string;
+  query: { error: unknown; isFetching: boolean; refetch: () => unknown };
+}) {
+  return (
+    <ErrorPanel
+      title={title}
+      error={query.error}
+      onRetry={() => void query.refetch()}
+      retrying={query.isFetching}
+    />
+  );
+}

@@ -23,6 +23,11 @@ const empty: Record<Fields, string> = {
   privateKey: '',
 };
 
+const KEY_SOURCES = [
+  ['pasted', 'Paste a key (stored encrypted)'],
+  ['path', 'A key file on the console’s machine'],
+] as const;
+
 /** A slug for the id field from the name the admin types, until they edit the id themselves. */
 function slugOf(name: string): string {
   return name
@@ -72,6 +77,13 @@ export function AddHostForm({ onAdded }: { onAdded: (added: AddedHost, name: str
     setLocalErrors((e) => ({ ...e, [field]: undefined }));
   }
 
+  /** A field's value, its edits and its error, for a TextField or TextAreaField. */
+  const bind = (field: Fields) => ({
+    value: values[field],
+    onChange: (e: { target: { value: string } }) => set(field, e.target.value),
+    error: errorOf(field),
+  });
+
   function submit(event: FormEvent) {
     event.preventDefault();
     const input = {
@@ -95,83 +107,39 @@ export function AddHostForm({ onAdded }: { onAdded: (added: AddedHost, name: str
   return (
     <form onSubmit={submit} noValidate aria-label="Add a host" className="space-y-3">
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField
-          label="Name"
-          value={values.name}
-          onChange={(e) => set('name', e.target.value)}
-          error={errorOf('name')}
-          placeholder="Rack 2 hypervisor"
-        />
-        <TextField
-          label="ID"
-          value={values.id}
-          onChange={(e) => set('id', e.target.value)}
-          error={errorOf('id')}
-          hint="Used in addresses: ?host=<id>"
-        />
-        <TextField
-          label="Address"
-          value={values.address}
-          onChange={(e) => set('address', e.target.value)}
-          error={errorOf('address')}
-          placeholder="10.0.0.5 or smartos1.example.org"
-        />
+        <TextField label="Name" {...bind('name')} placeholder="Rack 2 hypervisor" />
+        <TextField label="ID" {...bind('id')} hint="Used in addresses: ?host=<id>" />
+        <TextField label="Address" {...bind('address')} placeholder="10.0.0.5 or smartos1.example.org" />
         <div className="grid grid-cols-2 gap-3">
-          <TextField
-            label="SSH port"
-            inputMode="numeric"
-            value={values.port}
-            onChange={(e) => set('port', e.target.value)}
-            error={errorOf('port')}
-          />
-          <TextField
-            label="User"
-            value={values.username}
-            onChange={(e) => set('username', e.target.value)}
-            error={errorOf('username')}
-          />
+          <TextField label="SSH port" inputMode="numeric" {...bind('port')} />
+          <TextField label="User" {...bind('username')} />
         </div>
       </div>
       <fieldset className="space-y-2">
         <legend className="mb-1 text-xs font-medium text-ink">Private key</legend>
         <div className="flex flex-wrap gap-4 text-sm">
-          <label className="flex items-center gap-1.5">
-            <input
-              type="radio"
-              name="keySource"
-              checked={keySource === 'pasted'}
-              onChange={() => setKeySource('pasted')}
-            />
-            Paste a key (stored encrypted)
-          </label>
-          <label className="flex items-center gap-1.5">
-            <input
-              type="radio"
-              name="keySource"
-              checked={keySource === 'path'}
-              onChange={() => setKeySource('path')}
-            />
-            A key file on the console’s machine
-          </label>
+          {KEY_SOURCES.map(([source, label]) => (
+            <label key={source} className="flex items-center gap-1.5">
+              <input
+                type="radio"
+                name="keySource"
+                checked={keySource === source}
+                onChange={() => setKeySource(source)}
+              />
+              {label}
+            </label>
+          ))}
         </div>
         {keySource === 'pasted' ? (
           <TextAreaField
             label="Private key text"
-            value={values.privateKey}
-            onChange={(e) => set('privateKey', e.target.value)}
-            error={errorOf('privateKey')}
+            {...bind('privateKey')}
             rows={6}
             placeholder="-----BEGIN OPENSSH PRIVATE KEY-----"
             hint="Kept encrypted on the console’s machine and never shown again. No passphrase."
           />
         ) : (
-          <TextField
-            label="Key file path"
-            value={values.keyPath}
-            onChange={(e) => set('keyPath', e.target.value)}
-            error={errorOf('keyPath')}
-            placeholder="/root/.ssh/id_ed25519"
-          />
+          <TextField label="Key file path" {...bind('keyPath')} placeholder="/root/.ssh/id_ed25519" />
         )}
       </fieldset>
       {formError ? (

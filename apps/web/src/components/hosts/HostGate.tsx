@@ -7,7 +7,7 @@ import { Suspense, useEffect, type ReactNode } from 'react';
 import type { HostEntry } from '@zonedeck/api/schemas';
 
 import { useTRPC } from '../../trpc/provider';
-import { ErrorPanel } from '../common/ErrorPanel';
+import { QueryErrorPanel } from '../common/ErrorPanel';
 import { LoadingRegion, Skeleton } from '../common/Skeleton';
 import { selectHost, useRememberedHost, withHostParam } from './selectedHost';
 
@@ -66,14 +66,7 @@ function SelectedHostGate({ children, wanted = null }: HostGateProps) {
 
   if (hosts.isPending) return <LoadingHosts />;
   if (hosts.isError) {
-    return (
-      <ErrorPanel
-        title="Could not list the hosts"
-        error={hosts.error}
-        onRetry={() => void hosts.refetch()}
-        retrying={hosts.isFetching}
-      />
-    );
+    return <QueryErrorPanel title="Could not list the hosts" query={hosts} />;
   }
   if (!host) {
     return (

@@ -8,7 +8,7 @@ import type { HostSummary } from '@zonedeck/api/schemas';
 import { useNow } from '../../hooks/useNow';
 import { formatDateTime, formatGiB, formatUptime } from '../../lib/format';
 import { useTRPC } from '../../trpc/provider';
-import { ErrorPanel } from '../common/ErrorPanel';
+import { QueryErrorPanel } from '../common/ErrorPanel';
 import { Panel } from '../common/Panel';
 import { LoadingRegion, Skeleton } from '../common/Skeleton';
 import { HostNicTable } from './HostNicTable';
@@ -91,12 +91,7 @@ export function HostSummaryCard({ hostId }: { hostId: string }) {
       {summary.isPending ? (
         <HostFactsSkeleton />
       ) : summary.isError ? (
-        <ErrorPanel
-          title="Could not read the host summary"
-          error={summary.error}
-          onRetry={() => void summary.refetch()}
-          retrying={summary.isFetching}
-        />
+        <QueryErrorPanel title="Could not read the host summary" query={summary} />
       ) : (
         <HostFacts host={summary.data} />
       )}

@@ -7,7 +7,7 @@ import { toast } from 'sonner';
 import { useIsAdmin } from '../../hooks/useRole';
 import { useTRPC } from '../../trpc/provider';
 import { ConfirmDialog } from '../common/ConfirmDialog';
-import { ErrorPanel } from '../common/ErrorPanel';
+import { QueryErrorPanel } from '../common/ErrorPanel';
 import { Panel } from '../common/Panel';
 import { LoadingRegion, Skeleton } from '../common/Skeleton';
 import { AddHostForm } from './AddHostForm';
@@ -61,12 +61,7 @@ export function HostsPage() {
             <Skeleton className="h-24 w-full" />
           </LoadingRegion>
         ) : status.isError ? (
-          <ErrorPanel
-            title="Could not check the hosts"
-            error={status.error}
-            onRetry={() => void status.refetch()}
-            retrying={status.isFetching}
-          />
+          <QueryErrorPanel title="Could not check the hosts" query={status} />
         ) : (
           <HostStatusTable
             hosts={status.data}

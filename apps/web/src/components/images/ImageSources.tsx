@@ -9,7 +9,7 @@ import { fieldErrorsOf } from '../../trpc/errors';
 import { useTRPC } from '../../trpc/provider';
 import { Button } from '../common/Button';
 import { ConfirmDialog } from '../common/ConfirmDialog';
-import { ErrorPanel } from '../common/ErrorPanel';
+import { QueryErrorPanel } from '../common/ErrorPanel';
 import { LoadingRegion, Skeleton } from '../common/Skeleton';
 
 /** `imgadm sources`: where the catalog comes from; admins add and remove them. */
@@ -60,12 +60,7 @@ export function ImageSources({ hostId, isAdmin }: { hostId: string; isAdmin: boo
           <Skeleton className="h-16 w-full" />
         </LoadingRegion>
       ) : sources.isError ? (
-        <ErrorPanel
-          title="Could not list the image sources"
-          error={sources.error}
-          onRetry={() => void sources.refetch()}
-          retrying={sources.isFetching}
-        />
+        <QueryErrorPanel title="Could not list the image sources" query={sources} />
       ) : sources.data.length === 0 ? (
         <p className="text-ink-muted">No image sources: the catalog is empty.</p>
       ) : (

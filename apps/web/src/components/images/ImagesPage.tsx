@@ -8,7 +8,7 @@ import type { HostEntry } from '@zonedeck/api/schemas';
 import { useIsAdmin } from '../../hooks/useRole';
 import { importable } from '../../lib/images';
 import { useTRPC } from '../../trpc/provider';
-import { ErrorPanel } from '../common/ErrorPanel';
+import { QueryErrorPanel } from '../common/ErrorPanel';
 import { Panel } from '../common/Panel';
 import { LoadingRegion, Skeleton } from '../common/Skeleton';
 import { HostGate, PageTitle } from '../hosts/HostGate';
@@ -72,12 +72,7 @@ function HostImages({ host }: { host: HostEntry }) {
         {installed.isPending ? (
           <Loading label="Listing the installed images" />
         ) : installed.isError ? (
-          <ErrorPanel
-            title="Could not list the installed images"
-            error={installed.error}
-            onRetry={() => void installed.refetch()}
-            retrying={installed.isFetching}
-          />
+          <QueryErrorPanel title="Could not list the installed images" query={installed} />
         ) : (
           <div className="-mx-4 -my-4">
             <InstalledImages
@@ -114,12 +109,7 @@ function HostImages({ host }: { host: HostEntry }) {
           {avail.isPending ? (
             <Loading label="Reading the catalog of the image sources" />
           ) : avail.isError ? (
-            <ErrorPanel
-              title="Could not read the image catalog"
-              error={avail.error}
-              onRetry={() => void avail.refetch()}
-              retrying={avail.isFetching}
-            />
+            <QueryErrorPanel title="Could not read the image catalog" query={avail} />
           ) : (
             <div className="-mx-4 -my-4">
               <ImageCatalog

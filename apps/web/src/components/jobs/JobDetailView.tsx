@@ -12,7 +12,7 @@ import { formatDateTime } from '../../lib/format';
 import { formatElapsed, jobDurationMs, jobSubject, jobTitle } from '../../lib/jobText';
 import { errorCode } from '../../trpc/errors';
 import { useTRPC } from '../../trpc/provider';
-import { ErrorPanel } from '../common/ErrorPanel';
+import { QueryErrorPanel } from '../common/ErrorPanel';
 import { Panel } from '../common/Panel';
 import { RelativeTime } from '../common/RelativeTime';
 import { LoadingRegion, Skeleton } from '../common/Skeleton';
@@ -92,12 +92,7 @@ export function JobDetailView({ id }: { id: string }) {
             <p className="mt-1 text-ink-muted">It may belong to another console, or the link is mistyped.</p>
           </div>
         ) : (
-          <ErrorPanel
-            title="Could not read the job"
-            error={job.error}
-            onRetry={() => void job.refetch()}
-            retrying={job.isFetching}
-          />
+          <QueryErrorPanel title="Could not read the job" query={job} />
         )}
       </div>
     );

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 
 import { useNow } from '../../hooks/useNow';
 import { useTRPC } from '../../trpc/provider';
-import { ErrorPanel } from '../common/ErrorPanel';
+import { QueryErrorPanel } from '../common/ErrorPanel';
 import { Panel } from '../common/Panel';
 import { LoadingRegion, Skeleton } from '../common/Skeleton';
 import { JobTable } from './JobTable';
@@ -56,12 +56,7 @@ export function JobList() {
         {jobs.isPending ? (
           <JobTableSkeleton />
         ) : jobs.isError ? (
-          <ErrorPanel
-            title="Could not list the jobs"
-            error={jobs.error}
-            onRetry={() => void jobs.refetch()}
-            retrying={jobs.isFetching}
-          />
+          <QueryErrorPanel title="Could not list the jobs" query={jobs} />
         ) : jobs.data.length === 0 ? (
           <div className="py-8 text-center">
             <p className="font-medium">No jobs yet</p>

@@ -8,13 +8,13 @@ import type { HostEntry } from '@zonedeck/api/schemas';
 
 import { formatSpeed, physRows, vnicsByVm } from '../../lib/network';
 import { useTRPC } from '../../trpc/provider';
-import { ErrorPanel } from '../common/ErrorPanel';
+import { QueryErrorPanel } from '../common/ErrorPanel';
 import { Panel } from '../common/Panel';
 import { LoadingRegion, Skeleton } from '../common/Skeleton';
+import { TableHead } from '../common/TableHead';
 import { ToneBadge } from '../common/ToneBadge';
 import { HostGate, PageTitle } from '../hosts/HostGate';
 
-const th = 'px-3 py-2 text-left text-xs font-medium tracking-wide text-ink-muted uppercase';
 const td = 'px-3 py-1.5 align-middle';
 
 function Tags({ tags }: { tags: readonly string[] }) {
@@ -57,14 +57,7 @@ function QueryBody<T>({
     );
   }
   if (query.data === undefined) {
-    return (
-      <ErrorPanel
-        title={error}
-        error={query.error}
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
+    return <QueryErrorPanel title={error} query={query} />;
   }
   return <>{children(query.data)}</>;
 }
@@ -99,15 +92,7 @@ function HostNetwork({ host }: { host: HostEntry }) {
             return (
               <div className="-mx-4 -my-4 overflow-x-auto">
                 <table aria-label="Physical NICs" className="w-full border-collapse text-sm">
-                  <thead className="border-b border-line bg-sunken">
-                    <tr>
-                      {['Link', 'State', 'Speed', 'Duplex', 'MAC', 'IPv4', 'NIC tags'].map((h) => (
-                        <th key={h} scope="col" className={th}>
-                          {h}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
+                  <TableHead columns={['Link', 'State', 'Speed', 'Duplex', 'MAC', 'IPv4', 'NIC tags']} />
                   <tbody className="divide-y divide-line">
                     {rows.map((r) => (
                       <tr key={r.link}>
@@ -157,15 +142,7 @@ function HostNetwork({ host }: { host: HostEntry }) {
               ) : (
                 <div className="-mx-4 -my-4 overflow-x-auto">
                   <table aria-label="NIC tags" className="w-full border-collapse text-sm">
-                    <thead className="border-b border-line bg-sunken">
-                      <tr>
-                        {['Tag', 'Link', 'MAC', 'Type'].map((h) => (
-                          <th key={h} scope="col" className={th}>
-                            {h}
-                          </th>
-                        ))}
-                      </tr>
-                    </thead>
+                    <TableHead columns={['Tag', 'Link', 'MAC', 'Type']} />
                     <tbody className="divide-y divide-line">
                       {list.map((t) => (
                         <tr key={t.name}>
@@ -194,15 +171,7 @@ function HostNetwork({ host }: { host: HostEntry }) {
               ) : (
                 <div className="-mx-4 -my-4 overflow-x-auto">
                   <table aria-label="VNICs" className="w-full border-collapse text-sm">
-                    <thead className="border-b border-line bg-sunken">
-                      <tr>
-                        {['VM', 'VNIC', 'Over', 'Speed', 'MAC', 'VLAN'].map((h) => (
-                          <th key={h} scope="col" className={th}>
-                            {h}
-                          </th>
-                        ))}
-                      </tr>
-                    </thead>
+                    <TableHead columns={['VM', 'VNIC', 'Over', 'Speed', 'MAC', 'VLAN']} />
                     {vnicsByVm(list, vms.data ?? []).map((g) => (
                       <tbody key={g.zone ?? 'global'} className="divide-y divide-line border-b border-line">
                         {g.vnics.map((v, i) => (

@@ -1,9 +1,8 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Search } from 'lucide-react';
 import { usePathname, useSearchParams } from 'next/navigation';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 
 import type { HostEntry, Job, SmfService } from '@zonedeck/api/schemas';
 
@@ -22,7 +21,8 @@ import {
 import { useTRPC } from '../../trpc/provider';
 import { Button } from '../common/Button';
 import { ConfirmDialog } from '../common/ConfirmDialog';
-import { ErrorPanel } from '../common/ErrorPanel';
+import { QueryErrorPanel } from '../common/ErrorPanel';
+import { PageFilter } from '../common/PageFilter';
 import { Panel } from '../common/Panel';
 import { LoadingRegion, Skeleton } from '../common/Skeleton';
 import { SortHeader, type SortState } from '../common/SortHeader';
@@ -50,32 +50,6 @@ export function ServicesSkeleton() {
       <Skeleton className="h-6 w-40" />
       <Skeleton className="mt-4 h-96 w-full" />
     </LoadingRegion>
-  );
-}
-
-function ServiceFilter({ value, onChange }: { value: string; onChange: (value: string) => void }) {
-  const id = useId();
-  return (
-    <div className="relative">
-      <label htmlFor={id} className="sr-only">
-        Filter the services
-      </label>
-      <Search
-        aria-hidden="true"
-        className="pointer-events-none absolute top-1/2 left-2 size-3.5 -translate-y-1/2 text-ink-faint"
-      />
-      <input
-        id={id}
-        type="search"
-        data-page-filter
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        placeholder="Filter: ssh, network, state:maintenance…"
-        autoComplete="off"
-        spellCheck={false}
-        className="block h-8 w-72 max-w-full rounded-md border border-line-strong bg-surface pr-2 pl-7 text-sm font-normal text-ink shadow-xs placeholder:text-ink-faint focus:border-accent focus:outline-2 focus:outline-accent/30"
-      />
-    </div>
   );
 }
 
@@ -183,17 +157,20 @@ function HostServices({ host }: { host: HostEntry }) {
             ) : null}
           </>
         }
-        actions={<ServiceFilter value={query} onChange={changeQuery} />}
+        actions={
+          <PageFilter
+            label="Filter the services"
+            placeholder="Filter: ssh, network, state:maintenance…"
+            width="w-72"
+            value={query}
+            onChange={changeQuery}
+          />
+        }
       >
         {services.isPending ? (
           <ServicesSkeleton />
         ) : services.isError && !services.data ? (
-          <ErrorPanel
-            title="Could not list the services"
-            error={services.error}
-            onRetry={() => void services.refetch()}
-            retrying={services.isFetching}
-          />
+          <QueryErrorPanel title="Could not list the services" query={services} />
         ) : shown.length === 0 ? (
           <p role="status" className="py-8 text-center text-ink-muted">
             No services match “{query.trim()}”.

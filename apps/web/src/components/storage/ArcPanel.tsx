@@ -13,7 +13,7 @@ import {
   type ArcSample,
 } from '../../lib/storage';
 import { useTRPC } from '../../trpc/provider';
-import { ErrorPanel } from '../common/ErrorPanel';
+import { QueryErrorPanel } from '../common/ErrorPanel';
 import { Meter } from '../common/Meter';
 import { Panel } from '../common/Panel';
 import { LoadingRegion, Skeleton } from '../common/Skeleton';
@@ -66,12 +66,7 @@ export function ArcPanel({ hostId, enabled = true }: { hostId: string; enabled?:
           <Skeleton className="h-24 w-full" />
         </LoadingRegion>
       ) : arc.isError && !s ? (
-        <ErrorPanel
-          title="Could not read the ARC statistics"
-          error={arc.error}
-          onRetry={() => void arc.refetch()}
-          retrying={arc.isFetching}
-        />
+        <QueryErrorPanel title="Could not read the ARC statistics" query={arc} />
       ) : s ? (
         <div className="grid gap-5 md:grid-cols-[1fr_auto]">
           <div className="space-y-4">

@@ -9,7 +9,7 @@ import { useIsAdmin } from '../../hooks/useRole';
 import type { StateTone } from '../../lib/format';
 import { spaceFigures } from '../../lib/storage';
 import { useTRPC } from '../../trpc/provider';
-import { ErrorPanel } from '../common/ErrorPanel';
+import { QueryErrorPanel } from '../common/ErrorPanel';
 import { Panel } from '../common/Panel';
 import { LoadingRegion, Skeleton } from '../common/Skeleton';
 import { ToneBadge } from '../common/ToneBadge';
@@ -84,12 +84,7 @@ function PoolSection({
     status.isPending ? (
       <Loading label={`Reading the status of ${pool.name}`} />
     ) : status.isError && !status.data ? (
-      <ErrorPanel
-        title={`Could not read the status of ${pool.name}`}
-        error={status.error}
-        onRetry={() => void status.refetch()}
-        retrying={status.isFetching}
-      />
+      <QueryErrorPanel title={`Could not read the status of ${pool.name}`} query={status} />
     ) : (
       render(status.data)
     );
@@ -197,12 +192,7 @@ function HostStorage({ host }: { host: HostEntry }) {
       {pools.isPending ? (
         <Loading label="Reading the pools" className="h-40" />
       ) : pools.isError ? (
-        <ErrorPanel
-          title="Could not list the pools"
-          error={pools.error}
-          onRetry={() => void pools.refetch()}
-          retrying={pools.isFetching}
-        />
+        <QueryErrorPanel title="Could not list the pools" query={pools} />
       ) : pools.data.length === 0 ? (
         <p className="text-ink-muted">This host has no ZFS pools.</p>
       ) : (
@@ -233,12 +223,7 @@ function HostStorage({ host }: { host: HostEntry }) {
         {datasets.isPending ? (
           <Loading label="Listing the datasets" className="h-64" />
         ) : datasets.isError ? (
-          <ErrorPanel
-            title="Could not list the datasets"
-            error={datasets.error}
-            onRetry={() => void datasets.refetch()}
-            retrying={datasets.isFetching}
-          />
+          <QueryErrorPanel title="Could not list the datasets" query={datasets} />
         ) : (
           <div className="-mx-4 -my-4">
             <DatasetTable datasets={datasets.data} vmNames={vmNames} imageNames={imageNames} />

@@ -1,15 +1,13 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
 import { toast } from 'sonner';
 
 import type { UserEntry } from '@zonedeck/api/schemas';
 
-import { fieldErrorsOf } from '../../trpc/errors';
 import { useTRPC } from '../../trpc/provider';
-import { FormError, formText, TextField } from '../account/TextField';
-import { Button } from '../common/Button';
+import { MutationForm } from '../account/MutationForm';
+import { formText, TextField } from '../account/TextField';
 import { ModalDialog } from '../common/ModalDialog';
 
 /** Sets a new password for a user; their sessions end. */
@@ -25,7 +23,6 @@ export function ResetPasswordDialog({ user, onClose }: { user: UserEntry | null;
       },
     }),
   );
-  const fieldErrors = fieldErrorsOf(reset.error);
   return (
     <ModalDialog
       open={user !== null}
@@ -35,33 +32,25 @@ export function ResetPasswordDialog({ user, onClose }: { user: UserEntry | null;
         onClose();
       }}
     >
-      <form
-        aria-label="Reset password"
-        noValidate
-        className="space-y-3"
-        onSubmit={(event: FormEvent<HTMLFormElement>) => {
-          event.preventDefault();
-          if (user)
-            reset.mutate({
-              userId: user.id,
-              password: formText(new FormData(event.currentTarget), 'password'),
-            });
+      <MutationForm
+        label="Reset password"
+        mutation={reset}
+        onSubmit={(data) => {
+          if (user) reset.mutate({ userId: user.id, password: formText(data, 'password') });
         }}
+        submit="Set password"
+        align="end"
       >
-        <TextField
-          name="password"
-          label="New password (at least 12 characters)"
-          type="password"
-          autoComplete="new-password"
-          errors={fieldErrors.password}
-        />
-        <FormError error={reset.error} fieldErrors={fieldErrors} />
-        <div className="flex justify-end">
-          <Button type="submit" variant="primary" disabled={reset.isPending}>
-            Set password
-          </Button>
-        </div>
-      </form>
+        {(fieldErrors) => (
+          <TextField
+            name="password"
+            label="New password (at least 12 characters)"
+            type="password"
+            autoComplete="new-password"
+            errors={fieldErrors.password}
+          />
+        )}
+      </MutationForm>
     </ModalDialog>
   );
 }

@@ -34,7 +34,7 @@ import {
 import { errorCode, fieldErrorsOf, hostErrorOf } from '../../trpc/errors';
 import { useTRPC } from '../../trpc/provider';
 import { Button } from '../common/Button';
-import { ErrorPanel } from '../common/ErrorPanel';
+import { QueryErrorPanel } from '../common/ErrorPanel';
 import { Panel } from '../common/Panel';
 import { LoadingRegion, Skeleton } from '../common/Skeleton';
 import { TextAreaField, TextField } from './FormField';
@@ -388,12 +388,7 @@ export function CreateVmWizard({ hostId, initialImage }: { hostId: string; initi
               <Skeleton className="mt-2 h-12 w-full" />
             </LoadingRegion>
           ) : images.isError ? (
-            <ErrorPanel
-              title="Could not list the installed images"
-              error={images.error}
-              onRetry={() => void images.refetch()}
-              retrying={images.isFetching}
-            />
+            <QueryErrorPanel title="Could not list the installed images" query={images} />
           ) : (
             <ImageChoice
               images={images.data}

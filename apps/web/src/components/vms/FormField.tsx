@@ -53,15 +53,21 @@ function describedBy(hintId: string, errorId: string, hint: ReactNode, error: st
   return [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
 }
 
-/** A labelled input whose error is shown at it and read as part of its description. */
-export function TextField({
+/** What a field's control carries so that its label, hint and error belong to it. */
+interface ControlIds {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+/** The label, hint and error around one control; `control` renders the input with the ids given. */
+function FieldFrame({
   label,
   hint,
   error,
-  suffix,
-  className = '',
-  ...input
-}: FieldShell & Omit<InputHTMLAttributes<HTMLInputElement>, 'className'>) {
+  className,
+  control,
+}: Omit<FieldShell, 'suffix'> & { control: (ids: ControlIds) => ReactNode }) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -70,78 +76,51 @@ export function TextField({
       <label htmlFor={id} className="mb-1 block text-xs font-medium text-ink">
         {label}
       </label>
-      <div className="flex items-center gap-2">
-        <input
-          id={id}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(hintId, errorId, hint, error)}
-          className={inputClass}
-          spellCheck={false}
-          autoComplete="off"
-          {...input}
-        />
-        {suffix ? <span className="w-7 shrink-0 text-xs text-ink-muted">{suffix}</span> : null}
-      </div>
+      {control({
+        id,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy(hintId, errorId, hint, error),
+      })}
       <Messages hintId={hintId} errorId={errorId} hint={hint} error={error} />
     </div>
   );
 }
 
-export function TextAreaField({
-  label,
-  hint,
-  error,
-  className = '',
-  ...textarea
-}: FieldShell & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'className'>) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
+/** A field's own props (label, hint, error, suffix, class) apart from its control's. */
+function splitField<P extends FieldShell>({ label, hint, error, suffix, className = '', ...control }: P) {
+  return { shell: { label, hint, error, className }, suffix, control };
+}
+
+/** A labelled input whose error is shown at it and read as part of its description. */
+export function TextField(props: FieldShell & Omit<InputHTMLAttributes<HTMLInputElement>, 'className'>) {
+  const { shell, suffix, control } = splitField(props);
   return (
-    <div className={className}>
-      <label htmlFor={id} className="mb-1 block text-xs font-medium text-ink">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hintId, errorId, hint, error)}
-        className={textareaClass}
-        spellCheck={false}
-        {...textarea}
-      />
-      <Messages hintId={hintId} errorId={errorId} hint={hint} error={error} />
-    </div>
+    <FieldFrame
+      {...shell}
+      control={(ids) => (
+        <div className="flex items-center gap-2">
+          <input {...ids} className={inputClass} spellCheck={false} autoComplete="off" {...control} />
+          {suffix ? <span className="w-7 shrink-0 text-xs text-ink-muted">{suffix}</span> : null}
+        </div>
+      )}
+    />
+  );
+}
+
+export function TextAreaField(
+  props: FieldShell & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'className'>,
+) {
+  const { shell, control } = splitField(props);
+  return (
+    <FieldFrame
+      {...shell}
+      control={(ids) => <textarea {...ids} className={textareaClass} spellCheck={false} {...control} />}
+    />
   );
 }
 
 /** A labelled select; its options are the children. */
-export function SelectField({
-  label,
-  hint,
-  error,
-  className = '',
-  children,
-  ...select
-}: FieldShell & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'className'>) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  return (
-    <div className={className}>
-      <label htmlFor={id} className="mb-1 block text-xs font-medium text-ink">
-        {label}
-      </label>
-      <select
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hintId, errorId, hint, error)}
-        className={inputClass}
-        {...select}
-      >
-        {children}
-      </select>
-      <Messages hintId={hintId} errorId={errorId} hint={hint} error={error} />
-    </div>
-  );
+export function SelectField(props: FieldShell & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'className'>) {
+  const { shell, control } = splitField(props);
+  return <FieldFrame {...shell} control={(ids) => <select {...ids} className={inputClass} {...control} />} />;
 }

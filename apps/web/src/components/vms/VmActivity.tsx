@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useNow } from '../../hooks/useNow';
 import { useTRPC } from '../../trpc/provider';
 import { AuditTable } from '../audit/AuditTable';
-import { ErrorPanel } from '../common/ErrorPanel';
+import { QueryErrorPanel } from '../common/ErrorPanel';
 import { Panel } from '../common/Panel';
 import { LoadingRegion, Skeleton } from '../common/Skeleton';
 import { JobTable } from '../jobs/JobTable';
@@ -39,12 +39,7 @@ export function VmActivity({ uuid, name }: { uuid: string; name: string | null }
         {jobs.isPending ? (
           <Loading label="Loading jobs" />
         ) : jobs.isError ? (
-          <ErrorPanel
-            title="Could not list the jobs"
-            error={jobs.error}
-            onRetry={() => void jobs.refetch()}
-            retrying={jobs.isFetching}
-          />
+          <QueryErrorPanel title="Could not list the jobs" query={jobs} />
         ) : jobs.data.length === 0 ? (
           <p className="py-4 text-center text-ink-muted">No jobs for this VM yet.</p>
         ) : (
@@ -57,12 +52,7 @@ export function VmActivity({ uuid, name }: { uuid: string; name: string | null }
         {audit.isPending ? (
           <Loading label="Loading audit entries" />
         ) : audit.isError ? (
-          <ErrorPanel
-            title="Could not read the audit log"
-            error={audit.error}
-            onRetry={() => void audit.refetch()}
-            retrying={audit.isFetching}
-          />
+          <QueryErrorPanel title="Could not read the audit log" query={audit} />
         ) : audit.data.length === 0 ? (
           <p className="py-4 text-center text-ink-muted">Nothing audited for this VM yet.</p>
         ) : (

@@ -20,8 +20,8 @@ import {
 import { useTRPC } from '../../trpc/provider';
 import { Button } from '../common/Button';
 import { Panel } from '../common/Panel';
+import { TableHead } from '../common/TableHead';
 
-const th = 'px-3 py-2 text-left text-xs font-medium tracking-wide text-ink-muted uppercase';
 const td = 'px-3 py-2 align-top';
 const none = <span className="text-ink-faint">none</span>;
 
@@ -109,15 +109,7 @@ export function VmNetworkSection({ vm }: { vm: VmDetail }) {
       ) : (
         <div className="-mx-4 -mt-4 overflow-x-auto">
           <table aria-label="NICs" className="w-full border-collapse text-sm">
-            <thead className="border-b border-line bg-sunken">
-              <tr>
-                {['Interface', 'NIC tag', 'IPs', 'Gateways', 'MAC', 'VLAN', 'Model'].map((h) => (
-                  <th key={h} scope="col" className={th}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={['Interface', 'NIC tag', 'IPs', 'Gateways', 'MAC', 'VLAN', 'Model']} />
             <tbody className="divide-y divide-line">
               {nics.map((nic, i) => (
                 <tr key={nic.mac ?? i}>
@@ -158,15 +150,7 @@ export function VmDisksSection({ vm }: { vm: VmDetail }) {
       ) : (
         <div className="-mx-4 -my-4 overflow-x-auto">
           <table aria-label="Disks" className="w-full border-collapse text-sm">
-            <thead className="border-b border-line bg-sunken">
-              <tr>
-                {['Dataset', 'Size', 'Model', 'Boot', 'Image'].map((h) => (
-                  <th key={h} scope="col" className={th}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={['Dataset', 'Size', 'Model', 'Boot', 'Image']} />
             <tbody className="divide-y divide-line">
               {disks.map((disk, i) => (
                 <tr key={disk.zfsFilesystem ?? i}>

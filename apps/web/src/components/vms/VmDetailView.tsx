@@ -27,7 +27,7 @@ import { errorCode } from '../../trpc/errors';
 import { useTRPC } from '../../trpc/provider';
 import { Button } from '../common/Button';
 import { ConfirmDialog } from '../common/ConfirmDialog';
-import { ErrorPanel } from '../common/ErrorPanel';
+import { QueryErrorPanel } from '../common/ErrorPanel';
 import { LoadingRegion, Skeleton } from '../common/Skeleton';
 import { LiveIndicator } from './LiveIndicator';
 import { useLiveVms } from './useLiveVms';
@@ -165,12 +165,7 @@ export function VmDetailView({ hostId, uuid }: { hostId: string; uuid: string })
             <p className="mt-1 text-ink-muted">It may have been deleted.</p>
           </div>
         ) : (
-          <ErrorPanel
-            title="Could not read the VM"
-            error={detail.error}
-            onRetry={() => void detail.refetch()}
-            retrying={detail.isFetching}
-          />
+          <QueryErrorPanel title="Could not read the VM" query={detail} />
         )}
       </div>
     );

@@ -12,7 +12,7 @@ import { canAdminister, vmName, type PowerAction } from '../../lib/vmActions';
 import { filterVmRows, toVmListRow, type ImageNames } from '../../lib/vmListRows';
 import { useTRPC } from '../../trpc/provider';
 import { ConfirmDialog } from '../common/ConfirmDialog';
-import { ErrorPanel } from '../common/ErrorPanel';
+import { QueryErrorPanel } from '../common/ErrorPanel';
 import { Panel } from '../common/Panel';
 import { LoadingRegion, Skeleton } from '../common/Skeleton';
 import { useBulkPower } from './list/useBulkPower';
@@ -128,12 +128,7 @@ function VmListPanel({ hostId }: { hostId: string }) {
       {vms.isPending ? (
         <VmTableSkeleton />
       ) : vms.isError ? (
-        <ErrorPanel
-          title="Could not list the VMs"
-          error={vms.error}
-          onRetry={() => void vms.refetch()}
-          retrying={vms.isFetching}
-        />
+        <QueryErrorPanel title="Could not list the VMs" query={vms} />
       ) : vms.data.length === 0 ? (
         <p className="py-8 text-center text-ink-muted">
           No VMs on this host yet.{' '}

@@ -125,12 +125,8 @@ export function buildDisk(
   return out;
 }
 
-// payload properties that become other keys (or nothing) in the VM object
-const CONSUMED = new Set([
-  'brand',
-  'autoboot',
-  'limit_priv',
-  'image_uuid',
+// resource controls and owner ids, copied as given (in vmload's key order)
+const COPIED_AS_IS = [
   'cpu_shares',
   'max_lwps',
   'max_msg_ids',
@@ -144,6 +140,15 @@ const CONSUMED = new Set([
   'cpu_cap',
   'billing_id',
   'owner_uuid',
+];
+
+// payload properties that become other keys (or nothing) in the VM object
+const CONSUMED = new Set([
+  'brand',
+  'autoboot',
+  'limit_priv',
+  'image_uuid',
+  ...COPIED_AS_IS,
   'tmpfs',
   'dns_domain',
   'hostname',
@@ -204,22 +209,7 @@ export function buildVm(payload: JsonObject, facts: HostFacts): VmObject {
     if (v !== undefined && v !== null) vm[key] = v;
   };
   if (!hvm || typeof payload.image_uuid === 'string') copy('image_uuid');
-  for (const key of [
-    'cpu_shares',
-    'max_lwps',
-    'max_msg_ids',
-    'max_sem_ids',
-    'max_shm_ids',
-    'max_shm_memory',
-    'zfs_io_priority',
-    'max_physical_memory',
-    'max_locked_memory',
-    'max_swap',
-    'cpu_cap',
-    'billing_id',
-    'owner_uuid',
-  ])
-    copy(key);
+  for (const key of COPIED_AS_IS) copy(key);
   if (!hvm) {
     copy('tmpfs');
     copy('dns_domain');

@@ -40,6 +40,33 @@ function withSnapshots(vm: VmObject, snaps: JsonObject[]): VmObject {
   return setKey(vm, 'snapshots', snaps, ['zpool']);
 }
 
+/**
+ * The VM `uuid` (read under the lock) and its snapshots, or vmadm's refusal: no such VM, or one
+ * that cannot have snapshots.
+ */
+function snapshotTarget(
+  layout: SimLayout,
+  uuid: string,
+  checkDatasets: boolean,
+): { vm: VmObject; snaps: JsonObject[] } | ToolResult {
+  const vm = readVm(layout, uuid);
+  if (vm === undefined) return printed(`VM ${uuid} not found`);
+  const why = unsupported(vm, checkDatasets);
+  if (why !== undefined) return printed(why);
+  return { vm, snaps: snapshotsOf(vm) };
+}
+
+/** Runs a ZFS step: undefined when it worked, vmadm's message when ZFS refused it. */
+function zfsStep(step: () => void): ToolResult | undefined {
+  try {
+    step();
+    return undefined;
+  } catch (err) {
+    if (err instanceof ZfsError) return printed(err.message);
+    throw err;
+  }
+}
+
 export async function vmadmCreateSnapshot(
   layout: SimLayout,
   uuid: string,
@@ -49,19 +76,13 @@ export async function vmadmCreateSnapshot(
   if (!validSnapshotName(snapname)) return printed('Invalid snapshot name');
   await simDelay(env, DELAYS.snapshot);
   return withLock(layout.lockFile, () => {
-    const vm = readVm(layout, uuid);
-    if (vm === undefined) return printed(`VM ${uuid} not found`);
-    const why = unsupported(vm, true);
-    if (why !== undefined) return printed(why);
-    const snaps = snapshotsOf(vm);
+    const target = snapshotTarget(layout, uuid, true);
+    if (!('vm' in target)) return target;
+    const { vm, snaps } = target;
     if (snaps.some((s) => s.name === snapname))
       return printed(`snapshot with name "${snapname}" already exists.`);
-    try {
-      snapshotVm(layout, vm, snapname);
-    } catch (err) {
-      if (err instanceof ZfsError) return printed(err.message);
-      throw err;
-    }
+    const refused = zfsStep(() => snapshotVm(layout, vm, snapname));
+    if (refused) return refused;
     const entry: JsonObject = { name: snapname, size: 0, created_at: new Date().toISOString() };
     writeVm(layout, withSnapshots(vm, [entry, ...snaps]));
     return printed(`Created snapshot ${snapname} for VM ${uuid}`, 0);
@@ -77,19 +98,13 @@ export async function vmadmDeleteSnapshot(
   if (!validSnapshotName(snapname)) return printed('Invalid snapshot name');
   await simDelay(env, DELAYS.snapshot);
   return withLock(layout.lockFile, () => {
-    const vm = readVm(layout, uuid);
-    if (vm === undefined) return printed(`VM ${uuid} not found`);
-    const why = unsupported(vm, false);
-    if (why !== undefined) return printed(why);
-    const snaps = snapshotsOf(vm);
+    const target = snapshotTarget(layout, uuid, false);
+    if (!('vm' in target)) return target;
+    const { vm, snaps } = target;
     if (!snaps.some((s) => s.name === snapname))
       return printed(`No snapshot named "${snapname}" for ${uuid}`);
-    try {
-      destroyVmSnapshot(layout, vm, snapname);
-    } catch (err) {
-      if (err instanceof ZfsError) return printed(err.message);
-      throw err;
-    }
+    const refused = zfsStep(() => destroyVmSnapshot(layout, vm, snapname));
+    if (refused) return refused;
     writeVm(
       layout,
       withSnapshots(
@@ -110,11 +125,10 @@ export async function vmadmRollbackSnapshot(
 ): Promise<ToolResult> {
   if (!validSnapshotName(snapname)) return printed('Invalid snapshot name');
   const first = await withLock(layout.lockFile, () => {
-    const vm = readVm(layout, uuid);
-    if (vm === undefined) return printed(`VM ${uuid} not found`);
-    const why = unsupported(vm, false);
-    if (why !== undefined) return printed(why);
-    if (!snapshotsOf(vm).some((s) => s.name === snapname))
+    const target = snapshotTarget(layout, uuid, false);
+    if (!('vm' in target)) return target;
+    const { vm, snaps } = target;
+    if (!snaps.some((s) => s.name === snapname))
       return printed(`No snapshot named "${snapname}" for ${uuid}`);
     if (vm.state === 'stopped') return 'stopped' as const;
     writeVm(layout, markShuttingDown(vm));
@@ -126,12 +140,8 @@ export async function vmadmRollbackSnapshot(
   const rolled = await withLock(layout.lockFile, () => {
     const vm = readVm(layout, uuid);
     if (vm === undefined) return printed(`VM ${uuid} not found`);
-    try {
-      rollbackVm(layout, vm, snapname);
-    } catch (err) {
-      if (err instanceof ZfsError) return printed(err.message);
-      throw err;
-    }
+    const refused = zfsStep(() => rollbackVm(layout, vm, snapname));
+    if (refused) return refused;
     // newest first: everything before the target is newer than it
     const snaps = snapshotsOf(vm);
     const idx = snaps.findIndex((s) => s.name === snapname);
