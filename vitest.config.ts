@@ -6,5 +6,8 @@ export default defineConfig({
     projects: ['packages/*', 'apps/bff', 'apps/web'],
     reporters: ['default'],
     passWithNoTests: false,
+    // Vitest's default on 2 cores is one worker; many files wait on child processes and timers
+    // (the simulator's executables, guests booting, ping intervals), so two overlap that waiting.
+    maxWorkers: 2,
   },
 });
