@@ -281,10 +281,12 @@ try {
   for (const peer of PEERS) await command[peer].link.close();
 
   // A client that stops reading for 3 s: what the guest got rid of, and the relay's RSS growth.
+  // The bare relay has no flow control: it buffers all it reads (1.6 GB in 3 s here), left out.
   if (wanted('stall')) {
-    const accepted = each(PEERS, (): number[] => []);
-    const growth = each(PEERS, (): number[] => []);
-    const stall = async (peer: Peer) => {
+    const STALLED = PEERS.filter((p): p is Exclude<Peer, 'bare'> => p !== 'bare');
+    const accepted = each(STALLED, (): number[] => []);
+    const growth = each(STALLED, (): number[] => []);
+    const stall = async (peer: (typeof STALLED)[number]) => {
       const link = await open[peer]();
       const pid = pidOf[peer];
       const before = pid ? treeRss(pid) : 0;
@@ -297,15 +299,15 @@ try {
       await sleep(300);
     };
     await interleaved(
-      each(PEERS, (p) => () => stall(p)),
+      each(STALLED, (p) => () => stall(p)),
       Math.min(rounds, 3),
     );
-    const acc = each(PEERS, (p) => Math.max(...accepted[p]) / MB);
-    const rss = each(PEERS, (p) => Math.max(...growth[p]) / MB);
+    const acc = each(STALLED, (p) => Math.max(...accepted[p]) / MB);
+    const rss = each(STALLED, (p) => Math.max(...growth[p]) / MB);
     peerRow('stalled client: MB accepted (max)', acc, 2, ratio(acc.relay, acc.websockify));
     peerRow(
       'stalled client: RSS growth, MB (max)',
-      { relay: rss.relay, websockify: rss.websockify, bare: rss.bare },
+      { relay: rss.relay, websockify: rss.websockify },
       2,
       '',
       '≤ 1 MB',
