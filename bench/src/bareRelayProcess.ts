@@ -12,13 +12,9 @@ import { fileURLToPath } from 'node:url';
 
 import { WebSocketServer } from 'ws';
 
-export interface BareRelay {
-  port: number;
-  pid: number;
-  stop(): Promise<void>;
-}
+import { relayProcess, type RelayProcess } from './childProcess.js';
 
-export async function startBareRelay(socketPath: string): Promise<BareRelay> {
+export async function startBareRelay(socketPath: string): Promise<RelayProcess> {
   const child = fork(fileURLToPath(import.meta.url), [socketPath], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -26,16 +22,7 @@ export async function startBareRelay(socketPath: string): Promise<BareRelay> {
     child.once('message', (m: { port: number }) => resolve(m.port));
     child.once('exit', (code) => reject(new Error(`the bare relay exited with ${code}`)));
   });
-  return {
-    port,
-    pid: child.pid ?? 0,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  return relayProcess(child, port);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

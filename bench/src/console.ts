@@ -24,6 +24,7 @@ import { createHostDriver, createLocalTransport } from '@zonedeck/smartos';
 import { simEnv } from '@zonedeck/smartos-sim';
 
 import { startBareRelay } from './bareRelayProcess.js';
+import { relayProcess, type RelayProcess } from './childProcess.js';
 import { catFile, down, echoes, frames, pings, prompt, Reader, rfbHandshake, up } from './consoleCases.js';
 import { startGuestProcess } from './consoleGuestProcess.js';
 import { directLink, login, ptyLink, relayLink, websocketLink, type Link } from './consoleLinks.js';
@@ -98,9 +99,7 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-async function startWebsockify(
-  target: string,
-): Promise<{ port: number; pid: number; stop(): Promise<void> }> {
+async function startWebsockify(target: string): Promise<RelayProcess> {
   const port = await freePort();
   let out = '';
   const child: ChildProcess = spawn('websockify', [`--unix-target=${target}`, `127.0.0.1:${port}`], {
@@ -119,16 +118,7 @@ async function startWebsockify(
     if (i > 100 || child.exitCode !== null) throw new Error(`websockify did not start:\n${out}`);
     await sleep(100);
   }
-  return {
-    port,
-    pid: child.pid ?? 0,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  return relayProcess(child, port);
 }
 
 // ---- output -------------------------------------------------------------------------------
