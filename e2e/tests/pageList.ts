@@ -65,6 +65,9 @@ export function pageCases(): PageCase[] {
     { name: 'jobs', path: '/jobs', ready: heading('Jobs') },
     { name: 'a job', path: JOB_PAGE, ready: heading(/.+/) },
     { name: 'audit', path: '/audit', ready: heading('Audit') },
+    { name: 'users', path: '/users', ready: heading('Users') },
+    { name: 'account', path: '/account', ready: heading('Your account') },
+    { name: 'hosts', path: '/hosts', ready: heading('Hosts') },
     {
       name: 'VNC console',
       path: `/consoles/${ELK}?kind=vnc`,

@@ -157,7 +157,7 @@ test('a user turns on two-factor sign-in, signs in elsewhere with a code, and en
   await expect(sessions.locator('tbody tr[aria-current="true"]')).toContainText('this session');
   const laptopRow = sessions.locator('tbody tr', { hasText: 'Laptop/1.0' });
   await expect(laptopRow).toHaveCount(1);
-  await laptopRow.getByRole('button', { name: /End session/ }).click();
+  await laptopRow.getByRole('button', { name: /^End \(session of/ }).click();
   await expect(laptopRow).toHaveCount(0);
   await laptop.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' }).click();
   await expect(laptop).toHaveURL(/\/login/);

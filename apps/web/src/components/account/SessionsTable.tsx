@@ -48,7 +48,7 @@ export function SessionsTable({
               <td className={td}>
                 <RelativeTime iso={s.createdAt} now={now} />
                 {s.current ? (
-                  <span className="ml-2 rounded bg-accent/15 px-1.5 py-px text-xs font-medium text-accent">
+                  <span className="ml-2 rounded bg-accent/15 px-1.5 py-px text-xs font-medium text-accent-strong">
                     this session
                   </span>
                 ) : null}
@@ -69,7 +69,8 @@ export function SessionsTable({
                   variant="danger"
                   disabled={revoking === s.id}
                   onClick={() => onRevoke(s)}
-                  aria-label={`End session of ${s.username} from ${s.address ?? 'unknown address'}`}
+                  // The name starts with the visible text (WCAG 2.5.3), then says whose session it is.
+                  aria-label={`${s.current ? 'Sign out here' : 'End'} (session of ${s.username} from ${s.address ?? 'unknown address'})`}
                 >
                   {s.current ? 'Sign out here' : 'End'}
                 </Button>
