@@ -45,16 +45,17 @@ export class ReadBuffers {
   reader(deliver: (chunk: Buffer, release: Release) => boolean): SocketReader {
     // What this socket was lent for its next read (Node asks again after each read); it goes
     // with the reader when the socket closes.
-    const lent = new Set<ArrayBufferLike>();
+    const lent = new Map<ArrayBufferLike, Buffer>();
     return {
       nextBuffer: () => {
         const buffer = this.free.pop() ?? this.allocate();
-        lent.add(buffer.buffer);
+        lent.set(buffer.buffer, buffer);
         return buffer;
       },
       onRead: (chunk) => {
-        if (!lent.delete(chunk.buffer)) return deliver(chunk, NO_RELEASE);
-        const whole = Buffer.from(chunk.buffer, 0, this.size);
+        const whole = lent.get(chunk.buffer);
+        if (!whole) return deliver(chunk, NO_RELEASE);
+        lent.delete(chunk.buffer);
         if (chunk.length < this.size / 4) {
           const copy = Buffer.from(chunk);
           this.give(whole);
