@@ -157,10 +157,10 @@ export async function directLink(socketPath: string): Promise<Link> {
 export function ptyLink(pty: PtySession): Link {
   return {
     write(bytes) {
-      pty.write(bytes.toString('utf8'));
+      pty.write(bytes);
       return Promise.resolve();
     },
-    onData: (l) => void pty.onData((text) => l(Buffer.from(text, 'utf8'))),
+    onData: (l) => void pty.onData(l),
     pauseReading: () => pty.pause(),
     close: async () => {
       const exited = new Promise<void>((resolve) => pty.onExit(() => resolve()));

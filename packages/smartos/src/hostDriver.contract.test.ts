@@ -12,6 +12,7 @@ import { rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -293,6 +294,17 @@ const TRANSPORT_CASES: Case[] = [
     },
   },
   {
+    name: 'a PTY hands over the bytes the terminal wrote, not text decoded from them',
+    async run({ transport }) {
+      // \377\376 is not UTF-8: decoded to text it would come back as two U+FFFD (6 bytes).
+      const pty = await transport.spawnPty({ argv: ['printf', 'a\\377\\376b\\n'], cols: 80, rows: 24 });
+      const chunks: Buffer[] = [];
+      pty.onData((data) => chunks.push(data));
+      expect(await new Promise((resolve) => pty.onExit(resolve))).toEqual({ exitCode: 0 });
+      expect(Buffer.concat(chunks)).toEqual(Buffer.from([0x61, 0xff, 0xfe, 0x62, 0x0d, 0x0a]));
+    },
+  },
+  {
     name: 'a killed PTY session ends',
     async run({ transport }) {
       const pty = await transport.spawnPty({
@@ -389,12 +401,14 @@ describe.each(TRANSPORT_KINDS)('HostDriver contract over %s', (kind) => {
   }
 });
 
-/** Output of a PTY session, with a way to wait for some text and for the end. */
+/** Output of a PTY session (bytes, decoded here), with a way to wait for some text and for the end. */
 function collect(pty: PtySession) {
   let text = '';
+  const decoder = new StringDecoder('utf8');
   const waiters: (() => void)[] = [];
   pty.onData((data) => {
-    text += data;
+    expect(Buffer.isBuffer(data)).toBe(true);
+    text += decoder.write(data);
     for (const w of waiters.splice(0)) w();
   });
   const exit = new Promise<Parameters<Parameters<PtySession['onExit']>[0]>[0]>((resolve) =>

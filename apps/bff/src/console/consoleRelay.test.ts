@@ -110,6 +110,17 @@ describe('shell', () => {
     await c.until('zlogin to end', () => !pids.some(processAlive), 5_000);
   });
 
+  it("passes the terminal's bytes through as they are, UTF-8 or not", async () => {
+    const c = await openConsole(t.url, await t.ticketPath('shell', DHCP), t.sameOrigin());
+    await c.message('ready');
+    await c.expectOutput(/# *$/);
+    // Decoded to text on the way, \377\376 would arrive as two U+FFFD (ef bf bd each).
+    c.type("printf '<\\377\\376\\342\\202\\254>\\n'\r");
+    const marked = Buffer.from([0x3c, 0xff, 0xfe, 0xe2, 0x82, 0xac, 0x3e, 0x0d, 0x0a]);
+    await c.until('the raw bytes', () => c.bytes.includes(marked));
+    await c.close();
+  });
+
   it('tells who else has the console open', async () => {
     const a = await openConsole(t.url, await t.ticketPath('shell', DHCP), t.sameOrigin());
     await a.message('ready');

@@ -1,5 +1,4 @@
 import type { Duplex } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 
 import type { ConsoleKind } from '@zonedeck/api/schemas';
 import type { ConsoleEndpoints, PtySession, Transport } from '@zonedeck/smartos';
@@ -135,7 +134,6 @@ export async function socketSource(
 /** A command on a PTY (zlogin, the bhyve zone console). Its exit ends the stream. */
 export function ptySource(pty: PtySession, name: string): ConsoleSource {
   const ended = once<SourceEnd>();
-  const decoder = new StringDecoder('utf8');
   let closedByUs = false;
   pty.onExit((exit) => {
     if (closedByUs) return;
@@ -146,11 +144,11 @@ export function ptySource(pty: PtySession, name: string): ConsoleSource {
     );
   });
   return {
-    onData: (l) => void pty.onData((text) => l(Buffer.from(text, 'utf8'), NO_RELEASE)),
+    // The terminal's bytes go to the client as they are; xterm.js decodes them.
+    onData: (l) => void pty.onData((bytes) => l(bytes, NO_RELEASE)),
     onEnd: (l) => ended.on(l),
     write(chunk) {
-      const text = decoder.write(chunk);
-      if (text) pty.write(text);
+      pty.write(chunk);
       return true;
     },
     onDrain: () => undefined,

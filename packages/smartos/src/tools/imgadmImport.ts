@@ -5,6 +5,8 @@
  * install steps). On a terminal stdout and stderr are one stream; a non-zero exit is turned
  * into an error from the plain transcript (imgadm's `imgadm import: error (Code): …` line).
  */
+import { StringDecoder } from 'node:string_decoder';
+
 import { describeArgv, errorFromExit, isSmartosError, SmartosError } from '../errors.js';
 import type { ImageImportEvent } from '../model/image.js';
 import { ImgadmImportReader } from '../parsers/imgadmProgress.js';
@@ -80,11 +82,12 @@ export async function runImportOnTerminal(
       );
     call.signal?.addEventListener('abort', onAbort, { once: true });
 
-    session.onData((data) => take(reader.push(data)));
+    const text = new StringDecoder('utf8');
+    session.onData((data) => take(reader.push(text.write(data))));
     session.onExit((exit) => {
       clearTimeout(timer);
       call.signal?.removeEventListener('abort', onAbort);
-      take(reader.end());
+      take([...reader.push(text.end()), ...reader.end()]);
       if (failure !== undefined) reject(failure);
       else if (exit.error !== undefined) reject(exit.error);
       else if (exit.exitCode !== 0)

@@ -24,7 +24,8 @@ export function spawnLocalPty(
     cols: checkSize(request.cols),
     rows: checkSize(request.rows),
     env,
-    encoding: 'utf8',
+    // Bytes as the terminal wrote them: decoding is the reader's business (PtySession).
+    encoding: null,
   });
   const handle = createPtySession({
     write: (data) => pty.write(data),
@@ -33,7 +34,8 @@ export function spawnLocalPty(
     resume: () => pty.resume(),
     kill: () => pty.kill('SIGHUP'),
   });
-  pty.onData((data) => handle.emitData(data));
+  // With `encoding: null` node-pty hands over Buffers; its typings still say string.
+  pty.onData((data: string | Buffer) => handle.emitData(Buffer.isBuffer(data) ? data : Buffer.from(data)));
   const ended = new Promise<void>((resolve) => {
     pty.onExit(({ exitCode, signal }) => {
       handle.emitExit({ exitCode: signal !== undefined && signal > 0 ? 128 + signal : exitCode });

@@ -9,7 +9,7 @@ export const PTY_TERM = 'xterm-256color';
 
 /** What a transport's terminal can do; the session adds the listeners. */
 export interface PtyControls {
-  write(data: string): void;
+  write(data: string | Buffer): void;
   resize(cols: number, rows: number): void;
   pause(): void;
   resume(): void;
@@ -18,13 +18,13 @@ export interface PtyControls {
 
 export interface PtySessionHandle {
   session: PtySession;
-  emitData(data: string): void;
+  emitData(data: Buffer): void;
   /** Reports the end; later calls are ignored. */
   emitExit(exit: PtyExit): void;
 }
 
 export function createPtySession(controls: PtyControls): PtySessionHandle {
-  const dataListeners = new Set<(data: string) => void>();
+  const dataListeners = new Set<(data: Buffer) => void>();
   const exitListeners = new Set<(exit: PtyExit) => void>();
   let ended: PtyExit | undefined;
 

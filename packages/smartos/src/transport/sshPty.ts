@@ -42,17 +42,15 @@ export function spawnSshPty(
         return;
       }
       const handle = createPtySession({
-        write: (data) => channel.write(data, 'utf8'),
+        write: (data) => channel.write(data),
         resize: (cols, rows) => channel.setWindow(rows, cols, 0, 0),
         pause: () => channel.pause(),
         resume: () => channel.resume(),
         kill: () => channel.close(),
       });
       let exit: number | undefined;
-      channel.setEncoding('utf8');
-      channel.stderr.setEncoding('utf8');
-      channel.on('data', (data: string) => handle.emitData(data));
-      channel.stderr.on('data', (data: string) => handle.emitData(data));
+      channel.on('data', (data: Buffer) => handle.emitData(data));
+      channel.stderr.on('data', (data: Buffer) => handle.emitData(data));
       channel.on('exit', (code: number | null, signal?: string) => {
         exit = code ?? exitCodeForSignal(signal);
       });

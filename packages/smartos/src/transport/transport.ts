@@ -62,14 +62,18 @@ export interface PtyExit {
   error?: SmartosError;
 }
 
-/** A command on a terminal. Output is UTF-8 text, with multi-byte characters kept whole. */
+/**
+ * A command on a terminal. Output is the terminal's bytes as read: a multi-byte character may
+ * be split between chunks, so a reader that wants text decodes with a StringDecoder (a console
+ * relay passes the bytes on untouched, and xterm.js decodes them).
+ */
 export interface PtySession {
   /** Registers a listener for output; returns a function that removes it. */
-  onData(listener: (data: string) => void): () => void;
+  onData(listener: (data: Buffer) => void): () => void;
   /** Registers a listener for the end (called once; at once if it already ended). */
   onExit(listener: (exit: PtyExit) => void): () => void;
   /** Types into the terminal. Ignored after the end. */
-  write(data: string): void;
+  write(data: string | Buffer): void;
   resize(cols: number, rows: number): void;
   /** Stops reading output (flow control); the command blocks once buffers fill. */
   pause(): void;

@@ -27,6 +27,8 @@ export async function interactiveLogin(
     rows: io.stdout.rows ?? 24,
     cwd: cmd.cwd,
     env: cmd.env,
+    // zlogin relays the zone terminal's bytes as they are, UTF-8 or not.
+    encoding: null,
   });
   const pts = ptsShortName(pty);
   if (!opts.quiet) io.stdout.write(`[Connected to zone '${zonename}' ${pts}]\n`);
@@ -47,7 +49,8 @@ export async function interactiveLogin(
       resolve();
     });
   });
-  pty.onData((data) => io.stdout.write(data));
+  // With `encoding: null` node-pty hands over Buffers; its typings still say string.
+  pty.onData((data: string | Buffer) => io.stdout.write(data));
   const offResize = io.onResize?.(() => pty.resize(io.stdout.columns ?? 80, io.stdout.rows ?? 24));
   io.stdin.resume();
   await done;
