@@ -89,6 +89,8 @@ export function createConsoleRelay(deps: ConsoleRelayDeps) {
   const open = new Map<string, Set<Connection>>();
   /** Read buffers shared by every console's guest socket. */
   const buffers = new ReadBuffers();
+  /** Buffers OutputBatch joins small chunks into: a join is at most 64 KiB plus one chunk. */
+  const joinBuffers = new ReadBuffers(128 << 10);
 
   const vmKey = (g: ConsoleGrant) => `${g.hostId}/${g.uuid}`;
 
@@ -197,22 +199,28 @@ export function createConsoleRelay(deps: ConsoleRelayDeps) {
     let batch: OutputBatch;
     if (adapter.flow === 'ack') {
       const window = new AckWindow(ackWindow, src);
-      batch = new OutputBatch((chunk, release) => {
-        ws.send(chunk, { binary: true }, release);
-        window.sentBytes(chunk.length);
-      });
+      batch = new OutputBatch(
+        (chunk, release) => {
+          ws.send(chunk, { binary: true }, release);
+          window.sentBytes(chunk.length);
+        },
+        { joinBuffers },
+      );
       onControl = (msg) => {
         if (msg.type === 'ack') window.ackedBytes(msg.bytes);
       };
     } else {
       const window = new BufferedWindow(VNC_HIGH_WATER, VNC_LOW_WATER, src);
-      batch = new OutputBatch((chunk, release: Release) => {
-        ws.send(chunk, { binary: true }, () => {
-          release();
+      batch = new OutputBatch(
+        (chunk, release: Release) => {
+          ws.send(chunk, { binary: true }, () => {
+            release();
+            window.update(ws.bufferedAmount);
+          });
           window.update(ws.bufferedAmount);
-        });
-        window.update(ws.bufferedAmount);
-      });
+        },
+        { joinBuffers },
+      );
     }
     src.onData((chunk, release) => {
       if (clientGone) release();

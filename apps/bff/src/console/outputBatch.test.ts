@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { OutputBatch } from './outputBatch.js';
+import { ReadBuffers } from './readBuffers.js';
 
 const tick = () => new Promise((r) => setImmediate(r));
 
@@ -67,6 +68,39 @@ describe('OutputBatch', () => {
     batch.push(Buffer.from('d'), mark('d'));
     batch.dispose();
     expect(released).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('joins into a lent buffer that is reused once sent; a join too big for it is a fresh copy', () => {
+    const joinBuffers = new ReadBuffers(8, 1);
+    const sent: [Buffer, () => void][] = [];
+    const batch = new OutputBatch((b, release) => sent.push([b, release]), { max: 6, joinBuffers });
+    // The turn's first chunk goes out alone; what follows in the turn is joined.
+    batch.push(Buffer.from('x'));
+    const join = (...parts: string[]) => {
+      for (const p of parts) batch.push(Buffer.from(p));
+      batch.flush();
+      return sent.at(-1) as [Buffer, () => void];
+    };
+    const [first, releaseFirst] = join('abc', 'de');
+    expect(first.toString()).toBe('abcde');
+    expect(joinBuffers.pinned).toBe(1);
+    // Not given back yet: the next join may not write over it.
+    const [second, releaseSecond] = join('fg', 'hi');
+    expect(second.toString()).toBe('fghi');
+    expect(second.buffer).not.toBe(first.buffer);
+    expect(first.toString()).toBe('abcde');
+    releaseFirst();
+    releaseSecond();
+    expect(joinBuffers.pinned).toBe(0);
+    const [third] = join('jk', 'lm');
+    expect(third.toString()).toBe('jklm');
+    expect([first.buffer, second.buffer]).toContain(third.buffer);
+    expect(joinBuffers.allocated).toBe(2);
+    // 4 + 5 bytes waiting pass the 8-byte buffers: a fresh buffer, nothing lent.
+    const [big, releaseBig] = join('nopq', 'rstuv');
+    expect(big.toString()).toBe('nopqrstuv');
+    expect(releaseBig).not.toThrow();
+    expect(joinBuffers.allocated).toBe(2);
   });
 
   it('joins bulk output over a few milliseconds; slow output after a gap goes out at once again', async () => {

@@ -12,9 +12,10 @@
  *
  * A chunk of `max` or more with nothing waiting goes out as it is, without a copy. Each chunk
  * comes with its release (readBuffers.ts): a chunk sent as it is hands its release to `send`;
- * chunks joined into a copy are released once copied.
+ * chunks joined into a copy are released once copied. Joins go into a buffer lent by
+ * `joinBuffers` (given back once sent) when they fit, else into a fresh one.
  */
-import { NO_RELEASE, type Release } from './readBuffers.js';
+import { NO_RELEASE, type ReadBuffers, type Release } from './readBuffers.js';
 
 export interface OutputBatchOptions {
   /** The largest frame made by joining chunks. */
@@ -25,6 +26,8 @@ export interface OutputBatchOptions {
   bulkDelayMs?: number;
   /** The clock, in milliseconds (tests). */
   now?: () => number;
+  /** Where joined frames are written (buffers of at least `max` bytes, reused once sent). */
+  joinBuffers?: ReadBuffers;
 }
 
 export class OutputBatch {
@@ -43,6 +46,7 @@ export class OutputBatch {
   private readonly bulkBytes: number;
   private readonly bulkDelayMs: number;
   private readonly now: () => number;
+  private readonly joinBuffers: ReadBuffers | undefined;
 
   constructor(
     private readonly send: (chunk: Buffer, release: Release) => void,
@@ -52,6 +56,7 @@ export class OutputBatch {
     this.bulkBytes = options.bulkBytes ?? 8 << 10;
     this.bulkDelayMs = options.bulkDelayMs ?? 2;
     this.now = options.now ?? (() => performance.now());
+    this.joinBuffers = options.joinBuffers;
   }
 
   push(chunk: Buffer, release: Release = NO_RELEASE): void {
@@ -81,10 +86,21 @@ export class OutputBatch {
       this.send(first, release);
       return;
     }
-    const out = Buffer.concat(this.chunks, this.bytes);
+    const { out, release: outRelease } = this.join();
     for (const r of this.releases) r();
     this.reset();
-    this.send(out, NO_RELEASE);
+    this.send(out, outRelease);
+  }
+
+  /** The waiting chunks as one buffer: a lent one when they fit, else a fresh one. */
+  private join(): { out: Buffer; release: Release } {
+    if (!this.joinBuffers || this.bytes > this.joinBuffers.size) {
+      return { out: Buffer.concat(this.chunks, this.bytes), release: NO_RELEASE };
+    }
+    const { buffer, release } = this.joinBuffers.lend();
+    let at = 0;
+    for (const chunk of this.chunks) at += chunk.copy(buffer, at);
+    return { out: buffer.subarray(0, at), release };
   }
 
   /** Drops what is waiting (the client went away). */
