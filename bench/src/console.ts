@@ -349,7 +349,7 @@ try {
     if (wanted('cat')) {
       const catMs = await interleaved(
         each(TERMINALS, (t) => () => catFile(term[t], bigFile)),
-        Math.min(rounds, 3),
+        rounds,
       );
       const cat = each(TERMINALS, (t) => CAT_BYTES / MB / (median(catMs[t]) / 1000));
       peerRow(
