@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Secret, TOTP } from 'otpauth';
 
 import { expect, signIn, test } from '../fixtures/server.js';
+import { addUser, signInAs } from '../fixtures/users.js';
 
 const OPERATOR = { name: 'olga', password: 'olga-initial-pass-1' };
 
@@ -14,25 +15,12 @@ test('an admin adds an operator, who can neither manage users nor delete a VM; d
   // The admin adds olga as an operator.
   await signIn(page, server);
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await nav.getByRole('link', { name: 'Users' }).click();
-  await page.getByRole('button', { name: 'Add user' }).click();
-  const add = page.getByRole('dialog', { name: 'Add a user' });
-  await add.getByLabel('User name').fill(OPERATOR.name);
-  await add.getByLabel('Role').selectOption('operator');
-  await add.getByLabel(/Initial password/).fill(OPERATOR.password);
-  await add.getByRole('button', { name: 'Add user' }).click();
-  const users = page.getByRole('table', { name: 'Users' });
-  const olgaRow = users.getByRole('row', { name: OPERATOR.name });
-  await expect(olgaRow.getByLabel(`Role of ${OPERATOR.name}`)).toHaveValue('operator');
+  await addUser(page, OPERATOR, 'operator');
+  const olgaRow = page.getByRole('table', { name: 'Users' }).getByRole('row', { name: OPERATOR.name });
   await expect(olgaRow).toContainText('never');
 
   // Olga signs in in a second browser context.
-  const olgaContext = await browser.newContext();
-  const olga = await olgaContext.newPage();
-  await olga.goto(`${server.url}/login`);
-  await olga.getByLabel('User name').fill(OPERATOR.name);
-  await olga.getByLabel('Password').fill(OPERATOR.password);
-  await olga.getByRole('button', { name: 'Sign in' }).click();
+  const { context: olgaContext, page: olga } = await signInAs(browser, server, OPERATOR);
   const olgaNav = olga.getByRole('navigation', { name: 'Main' });
   await expect(olgaNav.getByRole('link', { name: 'VMs' })).toBeVisible();
   await expect(olgaNav.getByRole('link', { name: 'Users' })).toHaveCount(0);
