@@ -117,6 +117,9 @@ describe('bhyve serial', () => {
     await logIn(c);
     c.type('echo bee-$((6*7)); hostname\r');
     await c.expectOutput(/bee-42\r?\n/, SLOW);
+    // UTF-8 both ways through zlogin -C: typed é reaches the guest as c3 a9, ü comes back as ü.
+    c.type('echo é | od -An -tx1; echo ü\r');
+    await c.expectOutput(/\r?\n *c3 a9 0a\r?\nü\r?\n/, SLOW);
     // A serial line carries no window size: the guest keeps its own (a resize only reaches zlogin's PTY).
 
     await c.close();

@@ -85,6 +85,9 @@ describe('serial', () => {
     await c.expectOutput(/# *$/);
     c.type('echo hi-$((6*7))\r');
     await c.expectOutput(/\r?\nhi-42\r?\n/);
+    // UTF-8 both ways: typed é reaches the guest's shell as c3 a9, and its output comes back so.
+    c.type('echo é | od -An -tx1; echo ü\r');
+    await c.expectOutput(/\r?\n *c3 a9 0a\r?\nü\r?\n/);
     await c.close();
   });
 });

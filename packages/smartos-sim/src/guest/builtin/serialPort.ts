@@ -13,7 +13,8 @@ export async function serveSerialPort(path: string, line: LoginLine): Promise<Se
   });
   const server = createServer((socket) => {
     clients.add(socket);
-    socket.setEncoding('latin1');
+    // The line's shell reads and writes UTF-8 text; a character split between reads is joined.
+    socket.setEncoding('utf8');
     socket.on('data', (data: string) => line.input(data));
     socket.on('error', () => socket.destroy());
     socket.on('close', () => clients.delete(socket));

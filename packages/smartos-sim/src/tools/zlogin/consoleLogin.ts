@@ -4,6 +4,7 @@
 // As zoneadmd does, an installed zone's console can be attached: it stays silent until ~.
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
+import { StringDecoder } from 'node:string_decoder';
 
 import { rootPassword } from '../../guest/builtin/builtinGuest.js';
 import { LoginLine } from '../../guest/builtin/loginLine.js';
@@ -24,10 +25,11 @@ interface Console {
 
 function socketConsole(path: string): Console {
   const socket = connect(path);
-  socket.setEncoding('latin1');
+  // UTF-8 text both ways, as the terminal zlogin writes to reads it.
+  socket.setEncoding('utf8');
   socket.on('error', () => socket.destroy());
   return {
-    write: (data) => socket.write(data, 'latin1'),
+    write: (data) => socket.write(data, 'utf8'),
     onData: (listener) => socket.on('data', listener),
     onClose: (listener) => socket.on('close', listener),
     close: () => socket.destroy(),
@@ -89,8 +91,9 @@ export async function consoleLogin(
   await new Promise<void>((resolve) => {
     console.onData((data) => io.stdout.write(data));
     console.onClose(resolve);
+    const typed = new StringDecoder('utf8');
     io.stdin.on('data', (chunk: Buffer | string) => {
-      const { forward, disconnect } = escape.feed(String(chunk));
+      const { forward, disconnect } = escape.feed(typeof chunk === 'string' ? chunk : typed.write(chunk));
       if (forward !== '') console.write(forward);
       if (disconnect) resolve();
     });

@@ -2,6 +2,8 @@
 // `[Connected to zone '<zone>' pts/N]` on stdout, the terminal in raw mode relayed both ways
 // (window size changes follow), `~.` disconnects, and `[Connection to zone '<zone>' pts/N closed]`
 // on stderr at the end.
+import { StringDecoder } from 'node:string_decoder';
+
 import { spawn as spawnPty } from 'node-pty';
 
 import type { ZoneRoot } from '../../zone/zoneRoot.js';
@@ -36,8 +38,10 @@ export async function interactiveLogin(
   const escape = new EscapeDetector(opts.cmdchar);
   const done = new Promise<void>((resolve) => {
     pty.onExit(() => resolve());
+    // A character typed in two reads is joined before it is forwarded.
+    const typed = new StringDecoder('utf8');
     io.stdin.on('data', (chunk: Buffer | string) => {
-      const { forward, disconnect } = escape.feed(String(chunk));
+      const { forward, disconnect } = escape.feed(typeof chunk === 'string' ? chunk : typed.write(chunk));
       if (forward !== '') pty.write(forward);
       if (disconnect) {
         pty.kill('SIGHUP');
