@@ -62,6 +62,12 @@ test('VNC, serial and shell consoles work, and a stopped guest says so', async (
   // xterm's rows read as one string: mark the output so the command line does not match.
   await page.keyboard.type('echo host=$(hostname)\n');
   await expect(terminalText(page)).toContainText(`host=${hostname}[`);
+  // Typed and printed UTF-8 survives the trip (xterm.js encodes and decodes; the relay passes
+  // bytes). Typed to `read`, not to bash's line editor: in the zone's C locale readline takes
+  // the bytes of ü for Meta keys, as it would on a SmartOS zone.
+  await page.keyboard.type('read x; echo "utf=$x"\n');
+  await page.keyboard.type('ü€\n');
+  await expect(terminalText(page)).toContainText('utf=ü€[');
   const sizes = async () =>
     [...((await terminalText(page).textContent()) ?? '').matchAll(/size=(\d+ \d+)/g)].map((m) => m[1]);
   await page.keyboard.type('echo size=$(stty size)\n');
