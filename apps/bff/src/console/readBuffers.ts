@@ -52,7 +52,7 @@ export class ReadBuffers {
     const lent = new Map<ArrayBufferLike, Buffer>();
     return {
       nextBuffer: () => {
-        const buffer = this.free.pop() ?? this.allocate();
+        const buffer = this.take();
         lent.set(buffer.buffer, buffer);
         return buffer;
       },
@@ -65,37 +65,35 @@ export class ReadBuffers {
           this.give(whole);
           return deliver(copy, NO_RELEASE);
         }
-        this.pinnedCount++;
-        let released = false;
-        return deliver(chunk, () => {
-          if (released) return;
-          released = true;
-          this.pinnedCount--;
-          this.give(whole);
-        });
+        return deliver(chunk, this.pin(whole));
       },
     };
   }
 
   /** A whole buffer to fill; `release` gives it back once what was written into it is sent. */
   lend(): { buffer: Buffer; release: Release } {
-    const buffer = this.free.pop() ?? this.allocate();
-    this.pinnedCount++;
-    let released = false;
-    return {
-      buffer,
-      release: () => {
-        if (released) return;
-        released = true;
-        this.pinnedCount--;
-        this.give(buffer);
-      },
-    };
+    const buffer = this.take();
+    return { buffer, release: this.pin(buffer) };
   }
 
-  private allocate(): Buffer {
+  /** An idle buffer, or a new one. */
+  private take(): Buffer {
+    const idle = this.free.pop();
+    if (idle) return idle;
     this.allocatedCount++;
     return Buffer.allocUnsafeSlow(this.size);
+  }
+
+  /** Counts `buffer` as pinned until the returned release (idempotent) gives it back. */
+  private pin(buffer: Buffer): Release {
+    this.pinnedCount++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.pinnedCount--;
+      this.give(buffer);
+    };
   }
 
   private give(buffer: Buffer): void {
