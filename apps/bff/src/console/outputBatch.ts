@@ -7,8 +7,9 @@
  *   the turn (setImmediate);
  * - bulk output (`cat` of a big file: a PTY hands over a few KiB per read, one read per turn):
  *   once a run of output without a 1 ms gap has passed `bulkBytes` at more than `bulkBytes` per
- *   millisecond, chunks wait up to `bulkDelayMs` and go out as one frame of up to `max` bytes. Each frame costs a send on both ends; joining
- *   them took the relay's share of `cat` from one frame per 4 KiB read to one per ~64 KiB.
+ *   millisecond, chunks wait up to `bulkDelayMs` and go out as one frame of up to `max` bytes.
+ *   Each frame costs a send on both ends; joining them took the relay's share of `cat` from one
+ *   frame per 4 KiB read to one per ~64 KiB.
  *
  * A chunk of `max` or more with nothing waiting goes out as it is, without a copy. Each chunk
  * comes with its release (readBuffers.ts): a chunk sent as it is hands its release to `send`;
